@@ -1,0 +1,347 @@
+"""Load, pair and validate the content units in ``content/``.
+
+One Markdown file per unit per language: ``content/<type>/<id>.<lang>.md``, YAML front
+matter between ``---`` lines, then the body. Every problem is collected with its file
+and line; :func:`load_units` returns the units and never raises for editor mistakes.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .problems import Problems
+from .schema import LANGUAGE_NAMES, LANGUAGES, Field, Where, check_mapping, compose
+
+# A point, goal or quote: its own id, so partners can link to one sentence.
+_POINT = Field(
+    "map",
+    "a point with an `id` and a `text`",
+    fields={
+        "id": Field("id", "a short id for this point, the same in both languages"),
+        "text": Field("text", "the text of this point"),
+    },
+)
+
+_QUOTE = Field(
+    "map",
+    "a quote with an `id`, a `theme` and a `text`",
+    fields={
+        "id": Field("id", "a short id for this quote, the same in both languages"),
+        "theme": Field("text", "the id of the vision section or principle this quote illustrates, optionally with a heading id: `visie#eigen-regie`"),
+        "text": Field("text", "the words of the persona, without quotation marks"),
+    },
+)
+
+
+@dataclass(frozen=True)
+class ContentType:
+    """One kind of unit: its folder, its address on the site and its front matter schema."""
+
+    name: str
+    folder: str
+    url_folder: str
+    label: str
+    fields: dict[str, Field]
+    # Fields that must hold the same value in both languages.
+    shared: tuple[str, ...]
+
+
+_COMMON = {
+    "id": Field("id", "the id of this unit, the same as the file name before .nl.md or .en.md"),
+    "title": Field("text", "the title of this page"),
+    "summary": Field("text", "one or two sentences that say what this page is about"),
+}
+
+TYPES: dict[str, ContentType] = {
+    "vision": ContentType(
+        "vision",
+        "vision",
+        "visie",
+        "vision section",
+        {
+            **_COMMON,
+            "order": Field("int", "a whole number that sets the order of the sections (1, 2, 3 …)", minimum=1),
+            "part": Field("text", "the part of the vision: A or B", choices=("A", "B")),
+            "ambition": Field(
+                "int", "the number of the ambition (1 to 3) if this section is one", required=False, minimum=1, maximum=3
+            ),
+            "goals": Field("list", "the goals under 'Waar werken we naartoe'", required=False, item=_POINT, min_items=1),
+        },
+        ("order", "part", "ambition"),
+    ),
+    "principles": ContentType(
+        "principles",
+        "principles",
+        "principes",
+        "principle",
+        {
+            **_COMMON,
+            "number": Field("int", "the number of the principle (1 to 9)", minimum=1, maximum=9),
+            "points": Field("list", "the points of this principle", item=_POINT, min_items=1),
+        },
+        ("number",),
+    ),
+    "personas": ContentType(
+        "personas",
+        "personas",
+        "personas",
+        "persona",
+        {
+            **_COMMON,
+            "name": Field("text", "the first name of the persona"),
+            "age": Field("int", "the age as a whole number, like 14", minimum=0, maximum=120),
+            "role": Field("text", "who this persona is, in a few words"),
+            "quotes": Field("list", "the quotes of this persona", item=_QUOTE, min_items=1),
+        },
+        ("age",),
+    ),
+}
+
+_FILE_NAME = re.compile(r"^(?P<id>[^.]+)\.(?P<lang>[^.]+)\.md$")
+_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*$")
+_HEADING_ID = re.compile(r"\{\s+#(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\s*\}$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+@dataclass
+class Unit:
+    """One content unit in one language, after validation."""
+
+    type: str
+    id: str
+    lang: str
+    path: str
+    meta: dict[str, Any]
+    body: str
+    body_line: int
+    heading_ids: tuple[str, ...]
+    field_lines: dict[str, int]
+
+    @property
+    def url(self) -> str:
+        """The page address below the language root, like ``principes/eigen-regie/``."""
+        return f"{TYPES[self.type].url_folder}/{self.id}/"
+
+    @property
+    def title(self) -> str:
+        """The page title."""
+        return str(self.meta["title"])
+
+
+@dataclass
+class Units:
+    """All units, indexed by type, id and language."""
+
+    by_type: dict[str, dict[str, dict[str, Unit]]]
+
+    def get(self, type_name: str, unit_id: str, lang: str) -> Unit:
+        """One unit in one language; the loader guarantees both languages exist."""
+        return self.by_type[type_name][unit_id][lang]
+
+    def ordered(self, type_name: str, lang: str) -> list[Unit]:
+        """All units of a type in one language, in their reading order."""
+        key = {"vision": "order", "principles": "number"}.get(type_name)
+        units = [pair[lang] for pair in self.by_type[type_name].values()]
+        return sorted(units, key=lambda u: (u.meta.get(key, 0) if key else 0, u.id))
+
+    def all_ids(self) -> dict[str, str]:
+        """Every unit id with its type."""
+        return {unit_id: t for t, pairs in self.by_type.items() for unit_id in pairs}
+
+
+def split_front_matter(text: str, where: Where) -> tuple[str, int, str, int] | None:
+    """Split a file into (front matter, its first line, body, body's first line)."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        where.problems.add(
+            where.path, 1, "front matter", "the file must start with a line `---`, then the fields, then `---`"
+        )
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].strip() == "---":
+            return "\n".join(lines[1:index]), 2, "\n".join(lines[index + 1 :]), index + 2
+    where.problems.add(where.path, 1, "front matter", "no closing `---` line after the fields")
+    return None
+
+
+def check_body(body: str, first_line: int, path: str, problems: Problems) -> tuple[str, ...]:
+    """Check the Markdown body; return its heading ids in order.
+
+    Headings need an explicit ``{ #id }`` so that anchors are the same in both
+    languages; ``{#`` would start a template comment once macros are on.
+    """
+    ids: list[str] = []
+    in_fence = False
+    for number, line in enumerate(body.split("\n"), start=first_line):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        if "{#" in line:
+            problems.add(path, number, "body", 'write "{ #id }" with a space after "{": "{#" starts a template comment')
+            continue
+        heading = _HEADING.match(line)
+        if not heading:
+            continue
+        if len(heading.group("hashes")) == 1:
+            problems.add(path, number, "body", "a level-1 heading (`# `) is not allowed: the page title comes from `title` (expected `## ` or deeper)")
+            continue
+        anchor = _HEADING_ID.search(heading.group("text"))
+        if not anchor:
+            problems.add(path, number, "body", "this heading has no id (expected `## Text { #short-id }`, the same id in both languages)")
+            continue
+        if anchor.group("id") in ids:
+            problems.add(path, number, "body", f'heading id "{anchor.group("id")}" is used twice on this page (expected each id once)')
+            continue
+        ids.append(anchor.group("id"))
+    return tuple(ids)
+
+
+def _load_file(file: Path, root: Path, ctype: ContentType, problems: Problems) -> Unit | None:
+    rel = file.relative_to(root).as_posix()
+    match = _FILE_NAME.match(file.name)
+    if not match or match.group("lang") not in LANGUAGES:
+        problems.add(rel, 1, "file name", "expected `<id>.nl.md` or `<id>.en.md`, like `eigen-regie.nl.md`")
+        return None
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        problems.add(rel, 1, "file", "this file is not UTF-8 text (save it as UTF-8)")
+        return None
+    where = Where(rel, 1, problems)
+    parts = split_front_matter(text, where)
+    if parts is None:
+        return None
+    front, _, body, body_line = parts
+    node = compose(front, where)
+    if node is None:
+        if front.strip():
+            return None
+        problems.add(rel, 1, "front matter", "there are no fields (expected: " + ", ".join(ctype.fields) + ")")
+        return None
+    meta = check_mapping(node, ctype.fields, where)
+    heading_ids = check_body(body, body_line, rel, problems)
+    if meta is None:
+        return None
+    field_lines = {str(k.value): where.line(k) for k, _ in getattr(node, "value", [])}
+    file_id = match.group("id")
+    if meta.get("id") is not None and meta["id"] != file_id:
+        problems.add(rel, field_lines.get("id", 1), "id", f'"{meta["id"]}" does not match the file name (expected "{file_id}")')
+    return Unit(ctype.name, file_id, match.group("lang"), rel, meta, body, body_line, heading_ids, field_lines)
+
+
+def _check_pair(pair: dict[str, Unit], ctype: ContentType, root_rel: str, problems: Problems) -> None:
+    nl, en = pair["nl"], pair["en"]
+    for name in ctype.shared:
+        if nl.meta.get(name) != en.meta.get(name):
+            problems.add(
+                en.path,
+                en.field_lines.get(name, 1),
+                name,
+                f"is {en.meta.get(name)!r} here but {nl.meta.get(name)!r} in {nl.path} (expected the same value in both languages)",
+            )
+    for name in ("points", "goals", "quotes"):
+        nl_items, en_items = nl.meta.get(name) or [], en.meta.get(name) or []
+        nl_ids = [i.get("id") for i in nl_items if i]
+        en_ids = [i.get("id") for i in en_items if i]
+        if nl_ids != en_ids:
+            problems.add(
+                en.path,
+                en.field_lines.get(name, 1),
+                name,
+                f"ids {en_ids} differ from {nl_ids} in {nl.path} (expected the same ids in the same order)",
+            )
+        elif name == "quotes":
+            for a, b in zip(nl_items, en_items):
+                if a and b and a.get("theme") != b.get("theme"):
+                    problems.add(
+                        en.path,
+                        en.field_lines.get(name, 1),
+                        f"quotes.{b.get('id')}.theme",
+                        f'is "{b.get("theme")}" here but "{a.get("theme")}" in {nl.path} (expected the same theme)',
+                    )
+    if nl.heading_ids != en.heading_ids:
+        problems.add(
+            en.path,
+            en.body_line,
+            "body",
+            f"heading ids {list(en.heading_ids)} differ from {list(nl.heading_ids)} in {nl.path} (expected the same ids in the same order)",
+        )
+
+
+def load_units(root: Path, problems: Problems) -> Units:
+    """Load every unit under ``root/content``, pair the languages and check references."""
+    by_type: dict[str, dict[str, dict[str, Unit]]] = {}
+    content = root / "content"
+    for ctype in TYPES.values():
+        found: dict[str, dict[str, Unit]] = {}
+        folder = content / ctype.folder
+        for file in sorted(folder.glob("*")) if folder.is_dir() else []:
+            if file.name.startswith(".") or file.is_dir():
+                continue
+            unit = _load_file(file, root, ctype, problems)
+            if unit is not None:
+                found.setdefault(unit.id, {})[unit.lang] = unit
+        complete: dict[str, dict[str, Unit]] = {}
+        for unit_id, pair in found.items():
+            for lang in LANGUAGES:
+                if lang not in pair:
+                    other = next(iter(pair.values()))
+                    missing = f"content/{ctype.folder}/{unit_id}.{lang}.md"
+                    problems.add(
+                        other.path,
+                        1,
+                        "translation",
+                        f"the {LANGUAGE_NAMES[lang]} version is missing (expected a file {missing})",
+                    )
+            if len(pair) == len(LANGUAGES):
+                _check_pair(pair, ctype, "content", problems)
+                complete[unit_id] = pair
+        by_type[ctype.name] = complete
+    units = Units(by_type)
+    _check_across(units, problems)
+    return units
+
+
+def _check_across(units: Units, problems: Problems) -> None:
+    """Checks that span units: unique ids and numbers, quote themes that exist."""
+    owner: dict[str, Unit] = {}
+    for type_name, pairs in units.by_type.items():
+        for unit_id, pair in pairs.items():
+            unit = pair["nl"]
+            if unit_id in owner:
+                problems.add(unit.path, 1, "id", f'"{unit_id}" is already used by {owner[unit_id].path} (expected a unique id)')
+            else:
+                owner[unit_id] = unit
+    for type_name, key in (("vision", "order"), ("principles", "number")):
+        taken: dict[Any, Unit] = {}
+        for unit in units.ordered(type_name, "nl"):
+            value = unit.meta.get(key)
+            if value is None:
+                continue
+            if value in taken:
+                problems.add(unit.path, unit.field_lines.get(key, 1), key, f"{value} is already used by {taken[value].path} (expected a unique {key})")
+            else:
+                taken[value] = unit
+    themes = {unit_id: pair["nl"] for t in ("vision", "principles") for unit_id, pair in units.by_type[t].items()}
+    for pair in units.by_type["personas"].values():
+        unit = pair["nl"]
+        for quote in unit.meta.get("quotes") or []:
+            theme = quote and quote.get("theme")
+            if not theme:
+                continue
+            target_id, _, anchor = theme.partition("#")
+            field_name = f"quotes.{quote.get('id')}.theme"
+            line = unit.field_lines.get("quotes", 1)
+            if target_id not in themes:
+                close = difflib.get_close_matches(target_id, list(themes), n=1)
+                hint = f'did you mean "{close[0]}"?' if close else "expected one of: " + ", ".join(sorted(themes))
+                problems.add(unit.path, line, field_name, f'"{target_id}" is not a vision section or principle ({hint})')
+            elif anchor and anchor not in themes[target_id].heading_ids:
+                ids = ", ".join(themes[target_id].heading_ids) or "none"
+                problems.add(unit.path, line, field_name, f'"{anchor}" is not a heading id in {themes[target_id].path} (expected one of: {ids})')

@@ -1,0 +1,160 @@
+"""MkDocs hooks: the thin layer between our loaders and MkDocs + mkdocs-static-i18n.
+
+What happens here, in build order:
+
+1. ``on_config`` (before every other plugin): load and validate ``content/`` and
+   ``data/``; on any problem, print all of them and stop. Then stage ``docs/`` plus
+   one generated page per content unit and language into ``.build/docs`` and build
+   from there, so mkdocs-static-i18n pairs generated pages like hand-written ones.
+2. ``on_files``: give the per-language 404 pages their ``404.html`` address.
+3. ``on_page_context``: absolute hreflang alternates for the page's head and switcher.
+4. ``on_post_build`` (after mkdocs-static-i18n merged all languages): split the search
+   index per language and take out Material's alternate-sitemap lookup.
+
+mkdocs-static-i18n runs the whole build once per language, so everything here is
+called twice per ``mkdocs build`` and keeps no state between languages.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+
+# MkDocs loads this file by path, not as part of a package; make `macros` importable.
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from macros.pages import stage_pages  # noqa: E402
+from macros.problems import ContentError  # noqa: E402
+from macros.site import SITE_KEY, Site, load_site  # noqa: E402
+
+log = logging.getLogger("mkdocs.regiovisie")
+
+# Always the source folder: the same config object is reused for the second language,
+# after we pointed its docs_dir at the staging folder.
+DOCS = ROOT / "docs"
+STAGE = ROOT / ".build" / "docs"
+# Material 9.8.1 fetches `sitemap.xml` below every <link rel=alternate> on each page
+# (404s, and a request to the production host from any other host). Our switcher links
+# straight to the counterpart page, so that lookup is not needed. Pinned version: the
+# build fails if the bundle no longer contains exactly this call.
+MATERIAL_ALTERNATE_CALL = "ui({document$:ct});"
+
+
+def _report(error: ContentError) -> PluginError:
+    for problem in error.problems:
+        (log.warning if problem.warning else log.error)(str(problem))
+    return PluginError(str(error))
+
+
+@event_priority(100)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Validate everything, then stage the pages to build."""
+    try:
+        site = load_site(ROOT)
+        nav = stage_pages(site, DOCS, STAGE)
+    except ContentError as error:
+        raise _report(error) from None
+    for problem in site.warnings:
+        log.warning(str(problem))
+    config[SITE_KEY] = site
+    config["docs_dir"] = str(STAGE)
+    # The hook runs before mkdocs-static-i18n's own on_config, which sets the language.
+    i18n = config.plugins.get("i18n")
+    lang = (getattr(i18n, "current_language", None) or "nl") if i18n else "nl"
+    config["nav"] = nav(lang)
+    # Each language writes its own 404 page (see on_files); the theme's single one would
+    # be overwritten by whichever language is built last.
+    config.theme.static_templates.discard("404.html")
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Give ``404.<lang>.md`` the address ``404.html`` in its language folder."""
+    for file in files:
+        if file.src_uri.startswith("404.") and file.src_uri.endswith(".md"):
+            file.dest_uri = file.src_uri[:-3] + ".html"
+    return files
+
+
+def _absolute(config: MkDocsConfig, url: str) -> str:
+    base = config["site_url"] or "/"
+    return base.rstrip("/") + "/" + ("" if url in ("", "./", ".") else url.lstrip("/"))
+
+
+def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    """Absolute alternates of this page, in the order of the languages, plus x-default."""
+    site: Site = config[SITE_KEY]
+    alternates = getattr(page.file, "alternates", {}) or {}
+    lang = getattr(page.file, "locale", "nl")
+    links = []
+    for code in ("nl", "en"):
+        other = alternates.get(code)
+        if other is None:
+            raise PluginError(f"{page.file.src_uri}: no {code} version of this page (expected one in both languages)")
+        links.append({"lang": code, "href": _absolute(config, other.url), "url": other.url, "name": site.t("language_name", code)})
+    context["hreflang_links"] = links
+    context["counterpart"] = next(link for link in links if link["lang"] != lang)
+    context["ui"] = {key: texts[lang] for key, texts in site.strings.items()}
+    context["page_lang"] = lang
+    if page.file.src_uri.startswith("404."):
+        context["base_href"] = urlsplit(config["site_url"] or "/").path.rstrip("/") + "/" + page.url
+    return context
+
+
+def _split_search_index(site_dir: Path) -> None:
+    """Write one search index per language: /search/ for Dutch, /en/search/ for English."""
+    index_path = site_dir / "search" / "search_index.json"
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    docs = index["docs"]
+    dutch = [d for d in docs if not d["location"].startswith("en/")]
+    english = [dict(d, location=d["location"][3:]) for d in docs if d["location"].startswith("en/")]
+    for lang, entries, path in (("nl", dutch, index_path), ("en", english, site_dir / "en" / "search" / "search_index.json")):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = dict(index, docs=entries, config=dict(index["config"], lang=[lang]))
+        path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _drop_alternate_lookup(site_dir: Path) -> None:
+    bundles = list((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"))
+    if len(bundles) != 1:
+        raise PluginError(f"expected one Material bundle, found {len(bundles)}")
+    text = bundles[0].read_text(encoding="utf-8")
+    if text.count(MATERIAL_ALTERNATE_CALL) != 1:
+        raise PluginError("Material's bundle changed: review MATERIAL_ALTERNATE_CALL in macros/mkdocs_hooks.py")
+    bundles[0].write_text(text.replace(MATERIAL_ALTERNATE_CALL, ""), encoding="utf-8")
+
+
+@event_priority(-200)
+def on_post_build(config: MkDocsConfig) -> None:
+    """After the last language: per-language search, per-language sitemap, no alternate lookup."""
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return
+    site_dir = Path(config["site_dir"])
+    _split_search_index(site_dir)
+    _drop_alternate_lookup(site_dir)
+    # Material looks for sitemap.xml at the root of the reader's language (its base URL).
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        if (site_dir / name).is_file():
+            shutil.copyfile(site_dir / name, site_dir / "en" / name)
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    """Live reload on what editors change, not on the staging folder we write ourselves."""
+    server.unwatch(str(STAGE))
+    for folder in ("docs", "content", "data", "macros"):
+        server.watch(str(ROOT / folder))
+    return server
+

@@ -1,0 +1,116 @@
+"""Stage the pages MkDocs builds: ``docs/`` as it is, plus one page per unit and language.
+
+Generated pages carry only a small front matter and the unit's body between two
+internal macros; what a unit looks like is decided by the renderers, not here.
+Files are written only when they change, so ``mkdocs serve`` does not reload forever.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .content import TYPES, Unit
+from .problems import ContentError, Problems
+from .schema import LANGUAGE_NAMES, LANGUAGES
+from .site import Site
+
+# Folders in docs/ that are not pages: theme overrides live beside the pages.
+NOT_PAGES = ("overrides",)
+_LANG_SUFFIX = re.compile(r"\.(?P<lang>[a-z]{2})\.md$")
+
+
+def unit_page(unit: Unit) -> str:
+    """The Markdown of a generated unit page."""
+    meta = {
+        "title": unit.title,
+        "description": unit.meta["summary"],
+        "unit": f"{unit.type}/{unit.id}",
+    }
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{front}---\n\n{{{{ unit_header() }}}}\n\n{unit.body.strip()}\n\n{{{{ unit_footer() }}}}\n"
+
+
+def check_docs(docs: Path, problems: Problems) -> list[str]:
+    """Every page in docs/ in both languages; return the pages without suffix."""
+    pages: dict[str, set[str]] = {}
+    for file in sorted(docs.rglob("*.md")):
+        rel = file.relative_to(docs).as_posix()
+        if rel.split("/")[0] in NOT_PAGES:
+            continue
+        match = _LANG_SUFFIX.search(rel)
+        if not match or match.group("lang") not in LANGUAGES:
+            problems.add(f"docs/{rel}", 1, "file name", "expected a page name ending in .nl.md or .en.md (one file per language)")
+            continue
+        pages.setdefault(rel[: match.start()], set()).add(match.group("lang"))
+    for page, langs in pages.items():
+        for lang in LANGUAGES:
+            if lang not in langs:
+                have = next(iter(langs))
+                problems.add(
+                    f"docs/{page}.{have}.md",
+                    1,
+                    "translation",
+                    f"the {LANGUAGE_NAMES[lang]} version is missing (expected a file docs/{page}.{lang}.md)",
+                )
+    return sorted(pages)
+
+
+def _sync(wanted: dict[str, bytes | Path], stage: Path) -> None:
+    for rel, source in wanted.items():
+        target = stage / rel
+        data = source.read_bytes() if isinstance(source, Path) else source
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    for file in sorted(stage.rglob("*"), reverse=True):
+        rel = file.relative_to(stage).as_posix()
+        if file.is_file() and rel not in wanted:
+            file.unlink()
+        elif file.is_dir() and not any(file.iterdir()):
+            file.rmdir()
+
+
+def stage_pages(site: Site, docs: Path, stage: Path) -> Any:
+    """Write the build folder; return a function giving the navigation for a language."""
+    problems = Problems()
+    doc_pages = check_docs(docs, problems)
+    wanted: dict[str, bytes | Path] = {}
+    for file in sorted(docs.rglob("*")):
+        rel = file.relative_to(docs).as_posix()
+        if file.is_file() and rel.split("/")[0] not in NOT_PAGES:
+            wanted[rel] = file
+    for ctype in TYPES.values():
+        for unit_id, pair in site.units.by_type[ctype.name].items():
+            for lang, unit in pair.items():
+                rel = f"{ctype.url_folder}/{unit_id}.{lang}.md"
+                if rel in wanted:
+                    problems.add(f"docs/{rel}", 1, "file name", f"this address belongs to {unit.path} (expected another name)")
+                wanted[rel] = unit_page(unit).encode("utf-8")
+    if problems.errors:
+        raise ContentError(problems.errors)
+    if stage.exists() and not stage.is_dir():
+        shutil.rmtree(stage)
+    stage.mkdir(parents=True, exist_ok=True)
+    _sync(wanted, stage)
+
+    def nav(lang: str) -> list[Any]:
+        sections: list[Any] = ["index.md"]
+        placed = {"index", "404"}
+        for ctype in TYPES.values():
+            folder = ctype.url_folder
+            entries: list[Any] = []
+            if f"{folder}/index" in doc_pages:
+                entries.append(f"{folder}/index.md")
+                placed.add(f"{folder}/index")
+            entries += [f"{folder}/{unit.id}.md" for unit in site.units.ordered(ctype.name, lang)]
+            sections.append({site.t(f"section_{ctype.name}", lang): entries})
+        sections += [f"{page}.md" for page in doc_pages if page not in placed]
+        return sections
+
+    return nav

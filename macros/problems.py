@@ -1,0 +1,58 @@
+"""One error shape for everything an editor can get wrong.
+
+Every check in the loaders appends a :class:`Problem`; the build prints all of them
+at once and stops. Nothing here raises on the first mistake.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake in one file, printed as ``path:line: field: message``."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+    warning: bool = False
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+
+
+@dataclass
+class Problems:
+    """A collector that loaders append to; sorted output keeps reports stable."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, path: str, line: int, field_name: str, message: str) -> None:
+        """Record an error."""
+        self.items.append(Problem(path, line, field_name, message))
+
+    def warn(self, path: str, line: int, field_name: str, message: str) -> None:
+        """Record a warning: reported, but the build goes on."""
+        self.items.append(Problem(path, line, field_name, message, warning=True))
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that stop the build, in file and line order."""
+        return sorted(p for p in self.items if not p.warning)
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """The problems that are only reported."""
+        return sorted(p for p in self.items if p.warning)
+
+
+class ContentError(Exception):
+    """Raised once, after loading, when any error was found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        count = len(problems)
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(f"{count} {noun} in content/ and data/; nothing was built.")

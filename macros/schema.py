@@ -1,0 +1,216 @@
+"""A small declarative schema for what editors write in YAML.
+
+Why not plain ``yaml.safe_load``: editors need the line of every mistake, and PyYAML
+forgets lines once it builds Python objects, and silently keeps the last of two equal
+keys. So we compose the YAML into nodes (which keep their position), check each node
+against a :class:`Field`, and only then turn it into Python values.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .problems import Problems
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+LANGUAGES = ("nl", "en")
+LANGUAGE_NAMES = {"nl": "Dutch", "en": "English"}
+
+
+@dataclass(frozen=True)
+class Field:
+    """What one key may hold.
+
+    ``kind`` is one of: text, id, int, number, bool, texts (nl + en), list, map, dict
+    (free keys, for example years). ``expected`` is the plain-words hint shown to editors.
+    """
+
+    kind: str
+    expected: str
+    required: bool = True
+    item: Field | None = None
+    fields: dict[str, Field] | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple[str, ...] | None = None
+    key: Field | None = None
+    min_items: int = 0
+
+
+@dataclass
+class Where:
+    """Where a checked value came from: file and (1-based) line offset of the YAML."""
+
+    path: str
+    line_offset: int = 0
+    problems: Problems = field(default_factory=Problems)
+
+    def line(self, node: yaml.Node) -> int:
+        """The 1-based line of ``node`` in the file."""
+        return node.start_mark.line + 1 + self.line_offset
+
+
+def compose(text: str, where: Where, first_line: int = 1) -> yaml.Node | None:
+    """Parse YAML text into nodes, reporting a syntax error with its line."""
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line + 1 + where.line_offset) if mark else first_line
+        reason = error.problem or "the YAML cannot be read"
+        where.problems.add(
+            where.path,
+            line,
+            "yaml",
+            f"{reason} (expected `key: value` on each line; put text with a colon in quotes)",
+        )
+        return None
+
+
+def _scalar_value(node: yaml.ScalarNode) -> Any:
+    # The safe constructor gives the same types as yaml.safe_load for one scalar.
+    return yaml.SafeLoader("").construct_object(node)
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, str):
+        return f'"{value}"'
+    if value is None:
+        return "nothing"
+    return str(value)
+
+
+def check(node: yaml.Node | None, spec: Field, where: Where, name: str) -> Any:
+    """Check ``node`` against ``spec``; return the Python value or None on a problem."""
+    if node is None:
+        return None
+    line = where.line(node)
+    kind = spec.kind
+    if kind in ("map", "texts"):
+        fields = spec.fields if kind == "map" else _texts_fields(spec)
+        return check_mapping(node, fields or {}, where, name)
+    if kind == "dict":
+        return _check_dict(node, spec, where, name)
+    if kind == "list":
+        if not isinstance(node, yaml.SequenceNode):
+            where.problems.add(where.path, line, name, f"expected a list ({spec.expected})")
+            return None
+        if len(node.value) < spec.min_items:
+            where.problems.add(
+                where.path, line, name, f"expected at least {spec.min_items} items ({spec.expected})"
+            )
+        assert spec.item is not None
+        return [check(child, spec.item, where, name) for child in node.value]
+    if not isinstance(node, yaml.ScalarNode):
+        where.problems.add(where.path, line, name, f"expected {spec.expected}, got a list or a block")
+        return None
+    return _check_scalar(_scalar_value(node), spec, where, line, name)
+
+
+def _check_scalar(value: Any, spec: Field, where: Where, line: int, name: str) -> Any:
+    kind = spec.kind
+    bad = False
+    if kind in ("text", "id"):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        bad = not isinstance(value, str) or not value.strip()
+        if not bad and kind == "id" and not ID_PATTERN.match(value):
+            where.problems.add(
+                where.path,
+                line,
+                name,
+                f"{_describe(value)} is not a valid id (expected {spec.expected}: "
+                "lower-case letters, digits and single hyphens, like `eigen-regie`)",
+            )
+            return None
+    elif kind == "int":
+        bad = isinstance(value, bool) or not isinstance(value, int)
+    elif kind == "number":
+        bad = isinstance(value, bool) or not isinstance(value, (int, float))
+    elif kind == "bool":
+        bad = not isinstance(value, bool)
+    if bad:
+        where.problems.add(where.path, line, name, f"expected {spec.expected}, got {_describe(value)}")
+        return None
+    if spec.choices is not None and value not in spec.choices:
+        options = ", ".join(spec.choices)
+        where.problems.add(
+            where.path, line, name, f"{_describe(value)} is not allowed (expected one of: {options})"
+        )
+        return None
+    if spec.minimum is not None and value < spec.minimum or spec.maximum is not None and value > spec.maximum:
+        where.problems.add(
+            where.path,
+            line,
+            name,
+            f"{_describe(value)} is out of range (expected {spec.expected})",
+        )
+        return None
+    return value.strip() if isinstance(value, str) else value
+
+
+def _texts_fields(spec: Field) -> dict[str, Field]:
+    return {
+        lang: Field("text", f"the {LANGUAGE_NAMES[lang]} text of {spec.expected}", required=spec.required)
+        for lang in LANGUAGES
+    }
+
+
+def _check_dict(node: yaml.Node, spec: Field, where: Where, name: str) -> dict[Any, Any] | None:
+    if not isinstance(node, yaml.MappingNode):
+        where.problems.add(where.path, where.line(node), name, f"expected {spec.expected}")
+        return None
+    result: dict[Any, Any] = {}
+    assert spec.key is not None and spec.item is not None
+    for key_node, value_node in node.value:
+        key = check(key_node, spec.key, where, name)
+        if key is None:
+            continue
+        if key in result:
+            where.problems.add(where.path, where.line(key_node), f"{name}.{key}", "appears twice (expected each once)")
+            continue
+        result[key] = check(value_node, spec.item, where, f"{name}.{key}")
+    if len(result) < spec.min_items:
+        where.problems.add(where.path, where.line(node), name, f"expected at least {spec.min_items} entries ({spec.expected})")
+    return result
+
+
+def check_mapping(
+    node: yaml.Node, fields: dict[str, Field], where: Where, name: str = ""
+) -> dict[str, Any] | None:
+    """Check a mapping: unknown, doubled and missing keys, then each value."""
+    prefix = f"{name}." if name else ""
+    if not isinstance(node, yaml.MappingNode):
+        where.problems.add(
+            where.path,
+            where.line(node),
+            name or "yaml",
+            "expected a block of `key: value` lines (expected: " + ", ".join(fields) + ")",
+        )
+        return None
+    result: dict[str, Any] = {}
+    seen: set[str] = set()
+    for key_node, value_node in node.value:
+        key = str(_scalar_value(key_node)) if isinstance(key_node, yaml.ScalarNode) else "?"
+        line = where.line(key_node)
+        if key in seen:
+            where.problems.add(where.path, line, prefix + key, "appears twice (expected each field once)")
+            continue
+        seen.add(key)
+        if key not in fields:
+            close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
+            hint = f'did you mean "{close[0]}"?' if close else "expected one of: " + ", ".join(fields)
+            where.problems.add(where.path, line, prefix + key, f"unknown field ({hint})")
+            continue
+        result[key] = check(value_node, fields[key], where, prefix + key)
+    for key, spec in fields.items():
+        if spec.required and key not in seen:
+            where.problems.add(where.path, where.line(node), prefix + key, f"missing (expected {spec.expected})")
+        # Optional fields are present as None, so renderers never meet a missing key.
+        result.setdefault(key, None)
+    return result
