@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .problems import Problems
-from .schema import LANGUAGE_NAMES, LANGUAGES, Field, Where, check_mapping, compose
+from .schema import LANGUAGE_NAMES, LANGUAGES, LINES, Field, Where, check_mapping, compose
 
 # A point, goal or quote: its own id, so partners can link to one sentence.
 _POINT = Field(
@@ -228,7 +228,7 @@ def _load_file(file: Path, root: Path, ctype: ContentType, problems: Problems) -
     heading_ids = check_body(body, body_line, rel, problems)
     if meta is None:
         return None
-    field_lines = {str(k.value): where.line(k) for k, _ in getattr(node, "value", [])}
+    field_lines = meta.pop(LINES)
     file_id = match.group("id")
     if meta.get("id") is not None and meta["id"] != file_id:
         problems.add(rel, field_lines.get("id", 1), "id", f'"{meta["id"]}" does not match the file name (expected "{file_id}")')
@@ -238,6 +238,9 @@ def _load_file(file: Path, root: Path, ctype: ContentType, problems: Problems) -
 def _check_pair(pair: dict[str, Unit], ctype: ContentType, root_rel: str, problems: Problems) -> None:
     nl, en = pair["nl"], pair["en"]
     for name in ctype.shared:
+        # A value that failed its own check is already reported; do not report it twice.
+        if nl.meta.get(name) is None and name in nl.field_lines or en.meta.get(name) is None and name in en.field_lines:
+            continue
         if nl.meta.get(name) != en.meta.get(name):
             problems.add(
                 en.path,
@@ -256,15 +259,7 @@ def _check_pair(pair: dict[str, Unit], ctype: ContentType, root_rel: str, proble
                 name,
                 f"ids {en_ids} differ from {nl_ids} in {nl.path} (expected the same ids in the same order)",
             )
-        elif name == "quotes":
-            for a, b in zip(nl_items, en_items):
-                if a and b and a.get("theme") != b.get("theme"):
-                    problems.add(
-                        en.path,
-                        en.field_lines.get(name, 1),
-                        f"quotes.{b.get('id')}.theme",
-                        f'is "{b.get("theme")}" here but "{a.get("theme")}" in {nl.path} (expected the same theme)',
-                    )
+
     if nl.heading_ids != en.heading_ids:
         problems.add(
             en.path,
@@ -280,6 +275,8 @@ def load_units(root: Path, problems: Problems) -> Units:
     content = root / "content"
     for ctype in TYPES.values():
         found: dict[str, dict[str, Unit]] = {}
+        # Files that exist but could not be read are reported already; not as missing too.
+        unreadable: set[str] = set()
         folder = content / ctype.folder
         for file in sorted(folder.glob("*")) if folder.is_dir() else []:
             if file.name.startswith(".") or file.is_dir():
@@ -287,10 +284,12 @@ def load_units(root: Path, problems: Problems) -> Units:
             unit = _load_file(file, root, ctype, problems)
             if unit is not None:
                 found.setdefault(unit.id, {})[unit.lang] = unit
+            else:
+                unreadable.add(file.name)
         complete: dict[str, dict[str, Unit]] = {}
         for unit_id, pair in found.items():
             for lang in LANGUAGES:
-                if lang not in pair:
+                if lang not in pair and f"{unit_id}.{lang}.md" not in unreadable:
                     other = next(iter(pair.values()))
                     missing = f"content/{ctype.folder}/{unit_id}.{lang}.md"
                     problems.add(
@@ -330,18 +329,36 @@ def _check_across(units: Units, problems: Problems) -> None:
                 taken[value] = unit
     themes = {unit_id: pair["nl"] for t in ("vision", "principles") for unit_id, pair in units.by_type[t].items()}
     for pair in units.by_type["personas"].values():
-        unit = pair["nl"]
-        for quote in unit.meta.get("quotes") or []:
-            theme = quote and quote.get("theme")
-            if not theme:
-                continue
-            target_id, _, anchor = theme.partition("#")
-            field_name = f"quotes.{quote.get('id')}.theme"
-            line = unit.field_lines.get("quotes", 1)
-            if target_id not in themes:
-                close = difflib.get_close_matches(target_id, list(themes), n=1)
-                hint = f'did you mean "{close[0]}"?' if close else "expected one of: " + ", ".join(sorted(themes))
-                problems.add(unit.path, line, field_name, f'"{target_id}" is not a vision section or principle ({hint})')
-            elif anchor and anchor not in themes[target_id].heading_ids:
-                ids = ", ".join(themes[target_id].heading_ids) or "none"
-                problems.add(unit.path, line, field_name, f'"{anchor}" is not a heading id in {themes[target_id].path} (expected one of: {ids})')
+        valid: dict[str, dict[str, str]] = {}
+        for lang, unit in pair.items():
+            for quote in unit.meta.get("quotes") or []:
+                theme = quote and quote.get("theme")
+                if theme and _check_theme(theme, themes, unit, quote, problems):
+                    valid.setdefault(quote["id"], {})[lang] = theme
+        en = pair["en"]
+        for quote in en.meta.get("quotes") or []:
+            both = valid.get(quote and quote.get("id"), {})
+            if len(both) == 2 and both["nl"] != both["en"]:
+                problems.add(
+                    en.path,
+                    quote[LINES].get("theme", 1),
+                    f"quotes.{quote['id']}.theme",
+                    f'is "{both["en"]}" here but "{both["nl"]}" in {pair["nl"].path} (expected the same theme)',
+                )
+
+
+def _check_theme(theme: str, themes: dict[str, Unit], unit: Unit, quote: dict[str, Any], problems: Problems) -> bool:
+    """A quote's theme: a vision section or principle id, optionally `#heading-id`."""
+    target_id, _, anchor = theme.partition("#")
+    field_name = f"quotes.{quote.get('id')}.theme"
+    line = quote[LINES].get("theme", 1)
+    if target_id not in themes:
+        close = difflib.get_close_matches(target_id, list(themes), n=1)
+        hint = f'did you mean "{close[0]}"?' if close else "expected one of: " + ", ".join(sorted(themes))
+        problems.add(unit.path, line, field_name, f'"{target_id}" is not a vision section or principle ({hint})')
+        return False
+    if anchor and anchor not in themes[target_id].heading_ids:
+        ids = ", ".join(themes[target_id].heading_ids) or "none"
+        problems.add(unit.path, line, field_name, f'"{anchor}" is not a heading id in {themes[target_id].path} (expected one of: {ids})')
+        return False
+    return True

@@ -11,10 +11,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from babel.numbers import format_decimal
 
 from .problems import Problems
-from .schema import Field, Where, check, check_mapping, compose
+from .schema import LINES, Field, Where, check, compose
 
 UNITS = ("count", "percent", "euro")
 
@@ -59,7 +61,6 @@ INDICATOR = Field(
     },
 )
 
-FILE = {"indicators": Field("list", "the list of figures", item=INDICATOR, min_items=1)}
 
 
 @dataclass(frozen=True)
@@ -93,17 +94,19 @@ def load_indicators(root: Path, problems: Problems) -> dict[str, Indicator]:
     node = compose(path.read_text(encoding="utf-8"), where)
     if node is None:
         return {}
-    data = check_mapping(node, FILE, where)
-    if not data or not data.get("indicators"):
+    # The file is a mapping with one list; each item is checked under its own id.
+    if not isinstance(node, yaml.MappingNode) or [k.value for k, _ in node.value] != ["indicators"] or not isinstance(node.value[0][1], yaml.SequenceNode):
+        problems.add(rel, where.line(node), "indicators", "expected the file to start with `indicators:` and then a list of figures, each starting with `- id:`")
         return {}
     result: dict[str, Indicator] = {}
-    items = node.value[0][1].value if isinstance(node.value[0][1].value, list) else []
-    for item_node, item in zip(items, data["indicators"]):
-        if not item or not item.get("id") or None in (item.get("label"), item.get("unit"), item.get("values"), item.get("source")):
+    for position, item_node in enumerate(node.value[0][1].value, start=1):
+        name = _item_name(item_node, position)
+        item = check(item_node, INDICATOR, where, name)
+        if not item or None in (item.get("id"), item.get("label"), item.get("unit"), item.get("values"), item.get("source")):
             continue
         line = where.line(item_node)
         if item["id"] in result:
-            problems.add(rel, line, "id", f'"{item["id"]}" is already used on line {result[item["id"]].line} (expected a unique id)')
+            problems.add(rel, item[LINES]["id"], f"{name}.id", f'"{item["id"]}" is already used on line {result[item["id"]].line} (expected a unique id)')
             continue
         result[item["id"]] = Indicator(
             item["id"], item["label"], item["unit"], item["values"], item["source"], item.get("note"),
@@ -118,6 +121,15 @@ def load_indicators(root: Path, problems: Problems) -> dict[str, Indicator]:
                 if ref and ref not in result:
                     problems.add(rel, ind.line, f"{ind.id}.share_of.{key}", f'"{ref}" is not an indicator id (expected one of: {", ".join(sorted(result))})')
     return result
+
+
+def _item_name(node: yaml.Node, position: int) -> str:
+    """The name used in messages: the item's id if it has a plain one, else its position."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == "id" and isinstance(value, yaml.ScalarNode) and value.value:
+                return str(value.value)
+    return f"indicators[{position}]"
 
 
 _LOCALES = {"nl": "nl_NL", "en": "en_GB"}

@@ -18,6 +18,7 @@ called twice per ``mkdocs build`` and keeps no state between languages.
 from __future__ import annotations
 
 import json
+import os
 import logging
 import shutil
 import sys
@@ -52,6 +53,11 @@ STAGE = ROOT / ".build" / "docs"
 MATERIAL_ALTERNATE_CALL = "ui({document$:ct});"
 
 
+def content_root() -> Path:
+    """Where content/ and data/ are read from: the project, or REGIOVISIE_CONTENT_ROOT in tests."""
+    return Path(os.environ.get("REGIOVISIE_CONTENT_ROOT", ROOT))
+
+
 def _report(error: ContentError) -> PluginError:
     for problem in error.problems:
         (log.warning if problem.warning else log.error)(str(problem))
@@ -62,7 +68,7 @@ def _report(error: ContentError) -> PluginError:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate everything, then stage the pages to build."""
     try:
-        site = load_site(ROOT)
+        site = load_site(content_root())
         nav = stage_pages(site, DOCS, STAGE)
     except ContentError as error:
         raise _report(error) from None
@@ -154,7 +160,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     """Live reload on what editors change, not on the staging folder we write ourselves."""
     server.unwatch(str(STAGE))
-    for folder in ("docs", "content", "data", "macros"):
-        server.watch(str(ROOT / folder))
+    for folder in (DOCS, content_root() / "content", content_root() / "data", ROOT / "macros"):
+        server.watch(str(folder))
     return server
 

@@ -20,6 +20,8 @@ from .problems import Problems
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANGUAGES = ("nl", "en")
 LANGUAGE_NAMES = {"nl": "Dutch", "en": "English"}
+# Key under which check_mapping keeps the line of every field of a checked mapping.
+LINES = "_lines"
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,8 @@ def compose(text: str, where: Where, first_line: int = 1) -> yaml.Node | None:
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 + where.line_offset) if mark else first_line
         reason = error.problem or "the YAML cannot be read"
+        if error.context and error.context_mark and error.context_mark is not mark:
+            reason += f" {error.context} that starts on line {error.context_mark.line + 1 + where.line_offset}"
         where.problems.add(
             where.path,
             line,
@@ -195,9 +199,11 @@ def check_mapping(
         return None
     result: dict[str, Any] = {}
     seen: set[str] = set()
+    lines: dict[str, int] = {"": where.line(node)}
     for key_node, value_node in node.value:
         key = str(_scalar_value(key_node)) if isinstance(key_node, yaml.ScalarNode) else "?"
         line = where.line(key_node)
+        lines[key] = line
         if key in seen:
             where.problems.add(where.path, line, prefix + key, "appears twice (expected each field once)")
             continue
@@ -213,4 +219,6 @@ def check_mapping(
             where.problems.add(where.path, where.line(node), prefix + key, f"missing (expected {spec.expected})")
         # Optional fields are present as None, so renderers never meet a missing key.
         result.setdefault(key, None)
+    # Where each key stood, for checks that come later (references, pairs).
+    result[LINES] = lines
     return result

@@ -1,0 +1,72 @@
+"""Broken inputs: each folder in tests/fixtures/ overlays the real content and pins its messages.
+
+A fixture folder holds the files it changes (same paths as in the project), an optional
+``remove.txt`` with files to delete, and ``expected.txt``: the exact report, one line each.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from macros.problems import ContentError
+from macros.site import load_site
+from tests.conftest import copy_project_content, run_build
+
+FIXTURES = Path(__file__).with_name("fixtures")
+CASES = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())
+
+
+def broken_project(case: str, target: Path) -> Path:
+    """The real content/ and data/ with the fixture applied."""
+    copy_project_content(target)
+    fixture = FIXTURES / case
+    for file in fixture.rglob("*"):
+        rel = file.relative_to(fixture)
+        if file.is_file() and rel.parts[0] in ("content", "data"):
+            (target / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(file, target / rel)
+    removals = fixture / "remove.txt"
+    for line in removals.read_text(encoding="utf-8").split() if removals.is_file() else []:
+        (target / line).unlink()
+    return target
+
+
+def expected(case: str) -> list[str]:
+    return (FIXTURES / case / "expected.txt").read_text(encoding="utf-8").strip().split("\n")
+
+
+def test_every_fixture_has_pinned_messages() -> None:
+    assert len(CASES) >= 10
+    for case in CASES:
+        assert (FIXTURES / case / "expected.txt").is_file(), case
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_broken_input_reports_every_problem_with_file_and_line(case: str, tmp_path: Path) -> None:
+    root = broken_project(case, tmp_path)
+    with pytest.raises(ContentError) as caught:
+        load_site(root)
+    assert [str(p) for p in caught.value.problems] == expected(case)
+
+
+def test_real_content_has_no_problems() -> None:
+    site = load_site(Path(__file__).resolve().parent.parent)
+    assert site.warnings == []
+
+
+@pytest.mark.parametrize("case", ["bad-persona-fields", "missing-translation"])
+def test_build_stops_with_the_messages_and_no_traceback(case: str, tmp_path: Path) -> None:
+    root = broken_project(case, tmp_path / "project")
+    out = tmp_path / "site"
+    result = run_build(out, content_root=root)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    for line in expected(case):
+        assert f"ERROR   -  {line}" in output
+    count = len(expected(case))
+    assert f"{count} problem{'s' if count > 1 else ''} in content/ and data/; nothing was built." in output
+    assert not (out / "index.html").exists()

@@ -1,0 +1,157 @@
+"""Assertions on the real built site: languages, switcher, hreflang, anchors, search."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.site import load_site
+from tests.conftest import ROOT
+from tests.htmlscan import file_of, pages, parse, resolve
+
+SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nhooks:")[0])["site_url"]
+SITE = load_site(ROOT)
+
+
+def counterpart(page_path: str) -> str:
+    """The same page in the other language."""
+    return page_path[3:] if page_path.startswith("en/") else "en/" + page_path
+
+
+def language_of(page_path: str) -> str:
+    return "en" if page_path.startswith("en/") else "nl"
+
+
+def html_pages(site_dir: Path) -> list[str]:
+    return [p for p in pages(site_dir) if not p.startswith(("assets/", "search/"))]
+
+
+def test_every_page_exists_in_both_languages(site_dir: Path) -> None:
+    all_pages = set(html_pages(site_dir))
+    assert "404.html" in all_pages and "en/404.html" in all_pages
+    missing = sorted(p for p in all_pages if counterpart(p) not in all_pages)
+    assert missing == []
+    # Every unit from content/ has its page in both languages, at its stable address.
+    for type_name, pairs in SITE.units.by_type.items():
+        for unit_id, pair in pairs.items():
+            assert pair["nl"].url in all_pages, unit_id
+            assert "en/" + pair["en"].url in all_pages, unit_id
+
+
+def test_html_lang_matches_the_language_folder(site_dir: Path) -> None:
+    for page_path in html_pages(site_dir):
+        html = parse(file_of(site_dir, page_path)).find("html")[0]
+        assert html.attrs["lang"] == language_of(page_path), page_path
+
+
+def test_language_switcher_leads_to_the_counterpart(site_dir: Path) -> None:
+    for page_path in html_pages(site_dir):
+        document = parse(file_of(site_dir, page_path))
+        links = [a for a in document.find("a") if a.attrs.get("data-rv") == "language-switch"]
+        assert len(links) == 1, page_path
+        link = links[0]
+        other = "nl" if language_of(page_path) == "en" else "en"
+        assert link.attrs["hreflang"] == other and link.attrs["lang"] == other
+        if page_path.endswith("404.html"):
+            # The 404 page carries <base href> with its own address; links resolve from there.
+            base = document.find("base")[0].attrs["href"].lstrip("/")
+            assert base == page_path
+        assert resolve(page_path, link.attrs["href"]) == counterpart(page_path), page_path
+        assert link.text.strip() == SITE.t("language_name", other)
+
+
+def test_hreflang_alternates_are_absolute_with_x_default(site_dir: Path) -> None:
+    for page_path in html_pages(site_dir):
+        links = {e.attrs["hreflang"]: e.attrs["href"] for e in parse(file_of(site_dir, page_path)).find("link", rel="alternate")}
+        own = page_path
+        nl_path = own if language_of(own) == "nl" else counterpart(own)
+        assert links == {
+            "nl": SITE_URL + nl_path,
+            "en": SITE_URL + counterpart(nl_path),
+            "x-default": SITE_URL + nl_path,
+        }, page_path
+
+
+def test_sitemap_lists_every_page_with_absolute_alternates(site_dir: Path) -> None:
+    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    expected = {SITE_URL + p for p in html_pages(site_dir) if not p.endswith("404.html")}
+    assert set(locations) == expected
+    alternates = re.findall(r'<xhtml:link rel="alternate" hreflang="(nl|en)" href="([^"]+)"/>', sitemap)
+    assert len(alternates) == 2 * len(locations)
+    assert all(href.startswith(SITE_URL) for _, href in alternates)
+
+
+@pytest.mark.parametrize("principle_id", sorted(SITE.units.by_type["principles"]))
+def test_principle_pages_have_the_same_anchor_ids_in_both_languages(site_dir: Path, principle_id: str) -> None:
+    nl_unit = SITE.units.get("principles", principle_id, "nl")
+    en_unit = SITE.units.get("principles", principle_id, "en")
+    nl_ids = parse(file_of(site_dir, nl_unit.url)).ids()
+    en_ids = parse(file_of(site_dir, "en/" + en_unit.url)).ids()
+    content_ids = [e for e in nl_ids if not e.startswith("__") and not e.startswith("md-")]
+    assert content_ids == [e for e in en_ids if not e.startswith("__") and not e.startswith("md-")]
+    for point in nl_unit.meta["points"]:
+        assert point["id"] in nl_ids
+    # The text of each point is in its own language.
+    en_page = file_of(site_dir, "en/" + en_unit.url).read_text(encoding="utf-8")
+    for point in en_unit.meta["points"]:
+        assert point["text"].replace("'", "&#39;") in en_page
+
+
+def test_pages_are_never_shown_in_the_other_language(site_dir: Path) -> None:
+    for type_name, pairs in SITE.units.by_type.items():
+        for pair in pairs.values():
+            for lang, unit in pair.items():
+                path = unit.url if lang == "nl" else "en/" + unit.url
+                h1 = parse(file_of(site_dir, path)).find("h1")
+                assert [h.text.strip() for h in h1] == [unit.title]
+
+
+def test_site_name_and_description_per_language(site_dir: Path) -> None:
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    names = {"nl": re.search(r"^site_name: (.+)$", config, re.M).group(1), "en": re.search(r"^ {10}site_name: (.+)$", config, re.M).group(1)}
+    assert names["nl"] != names["en"]
+    for path, lang in (("", "nl"), ("en/", "en")):
+        title = parse(file_of(site_dir, path)).find("title")[0].text
+        assert names[lang] in title
+
+
+def test_search_index_holds_the_readers_language_only(site_dir: Path) -> None:
+    dutch = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    english = json.loads((site_dir / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert dutch["config"]["lang"] == ["nl"] and english["config"]["lang"] == ["en"]
+    for index, lang in ((dutch, "nl"), (english, "en")):
+        titles = {d["title"] for d in index["docs"]}
+        for pairs in SITE.units.by_type.values():
+            for pair in pairs.values():
+                other = "en" if lang == "nl" else "nl"
+                assert pair[lang].title in titles
+                if pair[other].title != pair[lang].title:
+                    assert pair[other].title not in titles
+        assert not any(d["location"].startswith("en/") for d in index["docs"])
+
+
+def test_no_request_to_another_host_in_the_html(site_dir: Path) -> None:
+    for page_path in html_pages(site_dir):
+        document = parse(file_of(site_dir, page_path))
+        for element in document.elements:
+            for attr in ("src", "href"):
+                value = element.attrs.get(attr, "")
+                if value.startswith(("http:", "https:", "//")):
+                    # Only the page's own absolute addresses (hreflang, canonical) may be absolute.
+                    assert element.tag == "link" and element.attrs.get("rel") in ("alternate", "canonical"), (page_path, value)
+                    assert value.startswith(SITE_URL)
+        text = file_of(site_dir, page_path).read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text and "squidfunk" not in text and "mkdocs-material" not in text.replace('content="mkdocs-', "")
+
+
+def test_material_alternate_sitemap_lookup_is_removed(site_dir: Path) -> None:
+    bundle = next((site_dir / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
+    from macros.mkdocs_hooks import MATERIAL_ALTERNATE_CALL
+
+    assert MATERIAL_ALTERNATE_CALL not in bundle
+    assert (site_dir / "en" / "sitemap.xml").is_file()
