@@ -30,6 +30,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.utils import get_relative_url
 
 # MkDocs loads this file by path, not as part of a package; make `macros` importable.
 ROOT = Path(__file__).resolve().parent.parent
@@ -114,6 +115,10 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
     context["counterpart"] = next(link for link in links if link["lang"] != lang)
     context["ui"] = {key: texts[lang] for key, texts in site.strings.items()}
     context["page_lang"] = lang
+    if lang != "nl":
+        # Material's JavaScript finds search/search_index.json below base_url; point it at
+        # the language root so English pages search the English index (see _split_search_index).
+        context["base_url"] = get_relative_url(f"{lang}/", page.url)
     if page.file.src_uri.startswith("404."):
         context["base_href"] = urlsplit(config["site_url"] or "/").path.rstrip("/") + "/" + page.url
     return context
