@@ -1,23 +1,24 @@
 """The mkdocs-macros module: wires the loaders and renderers to the page, nothing else.
 
 mkdocs-macros calls :func:`define_env` once per language build. The validated site is
-loaded by ``mkdocs_hooks.on_config`` before this runs; the language is read from the
-page being rendered, never from module state.
+loaded by ``mkdocs_hooks.on_config`` before this runs, and every macro call in every page
+was checked there (``macros/safety.py``); the language is read from the page being
+rendered, never from module state.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from mkdocs.utils import get_relative_url
 from markupsafe import Markup
+from mkdocs.utils import get_relative_url
 
 from . import render
 from .site import SITE_KEY
 
 
 def define_env(env: Any) -> None:
-    """Register the macros editors may use, and the internal ones for unit pages."""
+    """Register the macros editors may use (see macros/catalog.py), and two internal ones."""
 
     def site() -> Any:
         return env.conf[SITE_KEY]
@@ -43,16 +44,46 @@ def define_env(env: Any) -> None:
         return render.unit_footer(site(), current_unit(), link)
 
     @env.macro
-    def principle_list() -> Markup:
-        """Cards for the four leading principles, in their order."""
-        return render.unit_list(site(), "principles", lang(), link)
+    def indicator(id: str, year: int | None = None) -> Markup:  # noqa: A002
+        """A figure from data/indicators.yaml in the page's language."""
+        return render.indicator_value(site(), id, lang(), year)
 
     @env.macro
-    def persona_list() -> Markup:
+    def figure(id: str) -> Markup:  # noqa: A002
+        """A chart from the `figures:` in data/indicators.yaml, with its table."""
+        return render.figure(site(), id, lang())
+
+    @env.macro
+    def key_figures() -> Markup:
+        """The key figures (indicators with `key: true`)."""
+        return render.key_figures(site(), lang())
+
+    @env.macro
+    def praatplaat(level: int = 2) -> Markup:
+        """The overview poster, built from content/."""
+        return render.praatplaat(site(), lang(), link, level)
+
+    @env.macro
+    def principle_card(id: str, level: int = 3) -> Markup:  # noqa: A002
+        """One principle as a card."""
+        return render.unit_card(site(), "principles", id, lang(), link, level)
+
+    @env.macro
+    def persona_card(id: str, level: int = 3) -> Markup:  # noqa: A002
+        """One persona as a card."""
+        return render.unit_card(site(), "personas", id, lang(), link, level)
+
+    @env.macro
+    def principle_list(level: int = 2) -> Markup:
+        """Cards for all leading principles, in their order."""
+        return render.unit_list(site(), "principles", lang(), link, level)
+
+    @env.macro
+    def persona_list(level: int = 2) -> Markup:
         """Cards for the 2030 personas."""
-        return render.unit_list(site(), "personas", lang(), link)
+        return render.unit_list(site(), "personas", lang(), link, level)
 
     @env.macro
-    def vision_list() -> Markup:
+    def vision_list(level: int = 2) -> Markup:
         """Cards for the sections of the vision, in reading order."""
-        return render.unit_list(site(), "vision", lang(), link)
+        return render.unit_list(site(), "vision", lang(), link, level)

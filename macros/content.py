@@ -70,6 +70,14 @@ TYPES: dict[str, ContentType] = {
                 "int", "the number of the ambition (1 to 3) if this section is one", required=False, minimum=1, maximum=3
             ),
             "goals": Field("list", "the goals under 'Waar werken we naartoe'", required=False, item=_POINT, min_items=1),
+            "motto": Field("text", "the core sentence of the vision, shown on top of the overview", required=False),
+            "overview": Field(
+                "list",
+                "the heading ids of this page that the overview (praatplaat) shows as statements",
+                required=False,
+                item=Field("id", "a heading id of this page"),
+                min_items=1,
+            ),
         },
         ("order", "part", "ambition"),
     ),
@@ -118,8 +126,13 @@ class Unit:
     meta: dict[str, Any]
     body: str
     body_line: int
-    heading_ids: tuple[str, ...]
+    headings: tuple[tuple[str, str], ...]
     field_lines: dict[str, int]
+
+    @property
+    def heading_ids(self) -> tuple[str, ...]:
+        """The ids of the body's headings, in order."""
+        return tuple(heading_id for heading_id, _ in self.headings)
 
     @property
     def url(self) -> str:
@@ -168,13 +181,14 @@ def split_front_matter(text: str, where: Where) -> tuple[str, int, str, int] | N
     return None
 
 
-def check_body(body: str, first_line: int, path: str, problems: Problems) -> tuple[str, ...]:
-    """Check the Markdown body; return its heading ids in order.
+def check_body(body: str, first_line: int, path: str, problems: Problems) -> tuple[tuple[str, str], ...]:
+    """Check the Markdown body; return its headings as (id, plain text), in order.
 
     Headings need an explicit ``{ #id }`` so that anchors are the same in both
     languages; ``{#`` would start a template comment once macros are on.
     """
     ids: list[str] = []
+    texts: list[str] = []
     in_fence = False
     for number, line in enumerate(body.split("\n"), start=first_line):
         if _FENCE.match(line):
@@ -199,7 +213,8 @@ def check_body(body: str, first_line: int, path: str, problems: Problems) -> tup
             problems.add(path, number, "body", f'heading id "{anchor.group("id")}" is used twice on this page (expected each id once)')
             continue
         ids.append(anchor.group("id"))
-    return tuple(ids)
+        texts.append(heading.group("text")[: anchor.start()].replace("*", "").strip())
+    return tuple(zip(ids, texts))
 
 
 def _load_file(file: Path, root: Path, ctype: ContentType, problems: Problems) -> Unit | None:
@@ -225,14 +240,14 @@ def _load_file(file: Path, root: Path, ctype: ContentType, problems: Problems) -
         problems.add(rel, 1, "front matter", "there are no fields (expected: " + ", ".join(ctype.fields) + ")")
         return None
     meta = check_mapping(node, ctype.fields, where)
-    heading_ids = check_body(body, body_line, rel, problems)
+    headings = check_body(body, body_line, rel, problems)
     if meta is None:
         return None
     field_lines = meta.pop(LINES)
     file_id = match.group("id")
     if meta.get("id") is not None and meta["id"] != file_id:
         problems.add(rel, field_lines.get("id", 1), "id", f'"{meta["id"]}" does not match the file name (expected "{file_id}")')
-    return Unit(ctype.name, file_id, match.group("lang"), rel, meta, body, body_line, heading_ids, field_lines)
+    return Unit(ctype.name, file_id, match.group("lang"), rel, meta, body, body_line, headings, field_lines)
 
 
 def _check_pair(pair: dict[str, Unit], ctype: ContentType, root_rel: str, problems: Problems) -> None:
@@ -260,6 +275,12 @@ def _check_pair(pair: dict[str, Unit], ctype: ContentType, root_rel: str, proble
                 f"ids {en_ids} differ from {nl_ids} in {nl.path} (expected the same ids in the same order)",
             )
 
+    if nl.meta.get("overview") != en.meta.get("overview"):
+        problems.add(en.path, en.field_lines.get("overview", 1), "overview", f"differs from {nl.path} (expected the same heading ids)")
+    for unit in (nl, en):
+        for heading_id in unit.meta.get("overview") or []:
+            if heading_id and heading_id not in unit.heading_ids:
+                problems.add(unit.path, unit.field_lines["overview"], "overview", f'"{heading_id}" is not a heading id of this page (expected one of: {", ".join(unit.heading_ids)})')
     if nl.heading_ids != en.heading_ids:
         problems.add(
             en.path,

@@ -69,7 +69,7 @@ def _report(error: ContentError) -> PluginError:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate everything, then stage the pages to build."""
     try:
-        site = load_site(content_root())
+        site = load_site(content_root(), DOCS)
         nav = stage_pages(site, DOCS, STAGE)
     except ContentError as error:
         raise _report(error) from None

@@ -17,7 +17,10 @@ import yaml
 from .content import TYPES, Unit
 from .problems import ContentError, Problems
 from .schema import LANGUAGE_NAMES, LANGUAGES
-from .site import Site
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .site import Site
 
 # Folders in docs/ that are not pages: theme overrides live beside the pages.
 NOT_PAGES = ("overrides",)
@@ -76,10 +79,11 @@ def _sync(wanted: dict[str, bytes | Path], stage: Path) -> None:
             file.rmdir()
 
 
-def stage_pages(site: Site, docs: Path, stage: Path) -> Any:
+def stage_pages(site: "Site", docs: Path, stage: Path) -> Any:
     """Write the build folder; return a function giving the navigation for a language."""
     problems = Problems()
-    doc_pages = check_docs(docs, problems)
+    # Pairs and macros in docs/ were checked by load_site; here we only need the list.
+    doc_pages = check_docs(docs, Problems())
     wanted: dict[str, bytes | Path] = {}
     for file in sorted(docs.rglob("*")):
         rel = file.relative_to(docs).as_posix()

@@ -8,28 +8,17 @@ URL relative to the current page. Nothing reads global state.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from .content import TYPES, Unit
+from .charts import render_figure
+from .content import Unit
+from .indicators import format_value
 from .site import Site
+from .templating import render_template
 
 Link = Callable[[str], str]
-
-_ENV = Environment(
-    loader=FileSystemLoader(Path(__file__).with_name("templates")),
-    autoescape=select_autoescape(default=True, default_for_string=True),
-    undefined=StrictUndefined,
-    trim_blocks=False,
-    keep_trailing_newline=False,
-)
-
-
-def _render(template: str, **context: Any) -> Markup:
-    return Markup(_ENV.get_template(template).render(**context))
 
 
 def strings(site: Site, lang: str) -> dict[str, str]:
@@ -46,14 +35,37 @@ def unit_header(site: Site, unit: Unit, link: Link) -> Markup:
     """What comes above the body of a unit page: kicker, lead, and a principle's points."""
     t = strings(site, unit.lang)
     template = {"principles": "principle_header.html", "vision": "vision_header.html", "personas": "persona_header.html"}[unit.type]
-    return _render(template, unit=unit, t=t)
+    return render_template(template, unit=unit, t=t)
+
+
+def _quotes_about(site: Site, unit: Unit, link: Link) -> list[dict[str, Any]]:
+    """The persona quotes whose theme is this unit, with who said them."""
+    t = strings(site, unit.lang)
+    headings = dict(unit.headings)
+    found = []
+    for persona in site.units.ordered("personas", unit.lang):
+        for quote in persona.meta["quotes"]:
+            target, _, anchor = quote["theme"].partition("#")
+            if target != unit.id:
+                continue
+            found.append(
+                {
+                    "id": quote["id"],
+                    "text": quote["text"],
+                    "name": persona.meta["name"],
+                    "age": t["age"].format(age=persona.meta["age"]),
+                    "role": persona.meta["role"],
+                    "persona_href": link(unit_path(persona)) + f"#{quote['id']}",
+                    "anchor": anchor,
+                    "heading": headings.get(anchor, ""),
+                }
+            )
+    return found
 
 
 def unit_footer(site: Site, unit: Unit, link: Link) -> Markup:
-    """What comes below the body: an ambition's goals, a persona's quotes."""
+    """What comes below the body: goals, persona quotes about this theme, a persona's quotes."""
     t = strings(site, unit.lang)
-    if unit.type == "vision":
-        return _render("vision_footer.html", unit=unit, t=t)
     if unit.type == "personas":
         ids = site.units.all_ids()
         quotes = []
@@ -61,25 +73,78 @@ def unit_footer(site: Site, unit: Unit, link: Link) -> Markup:
             theme_id, _, anchor = quote["theme"].partition("#")
             theme = site.units.get(ids[theme_id], theme_id, unit.lang)
             href = link(unit_path(theme)) + (f"#{anchor}" if anchor else "")
-            quotes.append({**quote, "theme_title": theme.title, "href": href})
-        return _render("persona_footer.html", unit=unit, t=t, quotes=quotes)
-    return Markup("")
+            title = dict(theme.headings).get(anchor, theme.title) if anchor else theme.title
+            quotes.append({**quote, "theme_title": title, "href": href})
+        return render_template("persona_footer.html", unit=unit, t=t, quotes=quotes)
+    parts = []
+    if unit.type == "vision":
+        parts.append(render_template("vision_footer.html", unit=unit, t=t))
+    parts.append(render_template("theme_quotes.html", unit=unit, t=t, quotes=_quotes_about(site, unit, link)))
+    return Markup("\n").join(p for p in parts if p)
 
 
-def unit_list(site: Site, type_name: str, lang: str, link: Link) -> Markup:
+def _card(site: Site, unit: Unit, link: Link) -> dict[str, str]:
+    t = strings(site, unit.lang)
+    kicker = ""
+    if unit.type == "principles":
+        kicker = t["principle_number"].format(number=unit.meta["number"])
+    elif unit.type == "vision" and unit.meta.get("ambition"):
+        kicker = t["ambition_number"].format(number=unit.meta["ambition"])
+    elif unit.type == "personas":
+        kicker = unit.meta["role"]
+    return {"id": unit.id, "title": unit.title, "summary": unit.meta["summary"], "kicker": kicker, "href": link(unit_path(unit))}
+
+
+def unit_list(site: Site, type_name: str, lang: str, link: Link, level: int = 2) -> Markup:
     """A list of cards, one per unit of a type, in reading order."""
+    cards = [_card(site, unit, link) for unit in site.units.ordered(type_name, lang)]
+    return render_template("unit_list.html", cards=cards, level=level)
+
+
+def unit_card(site: Site, type_name: str, unit_id: str, lang: str, link: Link, level: int = 3) -> Markup:
+    """One card for one unit."""
+    return render_template("card.html", card=_card(site, site.units.get(type_name, unit_id, lang), link), level=level)
+
+
+def praatplaat(site: Site, lang: str, link: Link, level: int = 2) -> Markup:
+    """The overview poster: core sentence, vision statements, ambitions, principles."""
     t = strings(site, lang)
-    cards = []
-    for unit in site.units.ordered(type_name, lang):
-        kicker = ""
-        if type_name == "principles":
-            kicker = t["principle_number"].format(number=unit.meta["number"])
-        elif unit.meta.get("ambition"):
-            kicker = t["ambition_number"].format(number=unit.meta["ambition"])
-        elif type_name == "personas":
-            kicker = f'{unit.meta["name"]}, {t["age"].format(age=unit.meta["age"])}.'
-        cards.append({"id": unit.id, "title": unit.title, "summary": unit.meta["summary"], "kicker": kicker, "href": link(unit_path(unit))})
-    return _render("unit_list.html", cards=cards)
+    sections = site.units.ordered("vision", lang)
+    vision = next((u for u in sections if u.meta.get("motto")), sections[0])
+    headings = dict(vision.headings)
+    statements = [{"text": headings[h], "href": link(unit_path(vision)) + f"#{h}"} for h in vision.meta.get("overview") or []]
+    ambitions = [
+        {"number": u.meta["ambition"], "title": u.title, "summary": u.meta["summary"], "href": link(unit_path(u))}
+        for u in sorted((u for u in sections if u.meta.get("ambition")), key=lambda u: u.meta["ambition"])
+    ]
+    principles = [{"title": u.title, "href": link(unit_path(u))} for u in site.units.ordered("principles", lang)]
+    return render_template(
+        "praatplaat.html",
+        t=t,
+        level=level,
+        vision={"motto": vision.meta.get("motto") or vision.title, "href": link(unit_path(vision)), "statements": statements},
+        ambitions=ambitions,
+        principles=principles,
+    )
 
 
-__all__ = ["TYPES", "unit_footer", "unit_header", "unit_list", "unit_path"]
+def indicator_value(site: Site, indicator_id: str, lang: str, year: int | None = None) -> Markup:
+    """One figure as text in the reader's language, marked up with its machine value."""
+    ind = site.indicators[indicator_id]
+    value = ind.values[year or ind.latest_year]
+    return render_template("indicator.html", value=value, display=format_value(value, ind.unit, lang), label=ind.label[lang], year=year or ind.latest_year)
+
+
+def key_figures(site: Site, lang: str) -> Markup:
+    """The indicators marked `key: true`, as a list of label and value."""
+    items = []
+    for ind in site.indicators.values():
+        if ind.key:
+            value = ind.values[ind.latest_year]
+            items.append({"label": ind.label[lang], "year": ind.latest_year, "value": value, "display": format_value(value, ind.unit, lang)})
+    return render_template("key_figures.html", items=items)
+
+
+def figure(site: Site, figure_id: str, lang: str) -> Markup:
+    """A chart with its caption and table."""
+    return render_figure(site.figures[figure_id], site.indicators, lang, strings(site, lang))

@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from .content import Units, load_units
-from .indicators import Indicator, load_indicators
+from .indicators import Figure, Indicator, load_indicators
 from .problems import ContentError, Problem, Problems
 from .schema import LANGUAGES
 
@@ -28,6 +28,7 @@ class Site:
     root: Path
     units: Units
     indicators: dict[str, Indicator]
+    figures: dict[str, Figure]
     strings: dict[str, dict[str, str]]
     warnings: list[Problem] = field(default_factory=list)
 
@@ -47,12 +48,33 @@ def load_strings(problems: Problems) -> dict[str, dict[str, str]]:
     return data
 
 
-def load_site(root: Path) -> Site:
-    """Load and validate everything under ``root``; raise ContentError with all problems."""
+def load_site(root: Path, docs: Path | None = None) -> Site:
+    """Load and validate everything under ``root`` (and the pages in ``docs``).
+
+    Raises one ContentError with every problem found.
+    """
+    from .catalog import macro_specs
+    from .pages import check_docs
+    from .safety import check_template_text
+
     problems = Problems()
     units = load_units(root, problems)
-    indicators = load_indicators(root, problems)
+    declared: set[str] = set()
+    indicators, figures = load_indicators(root, problems, declared)
     strings = load_strings(problems)
+    site = Site(root, units, indicators, figures, strings)
+    specs = macro_specs(site, declared)
+    for pairs in units.by_type.values():
+        for pair in pairs.values():
+            for unit in pair.values():
+                check_template_text(unit.body, unit.path, unit.body_line, specs, problems)
+    if docs is not None:
+        for page in check_docs(docs, problems):
+            for lang in LANGUAGES:
+                file = docs / f"{page}.{lang}.md"
+                if file.is_file():
+                    check_template_text(file.read_text(encoding="utf-8"), f"docs/{page}.{lang}.md", 1, specs, problems)
     if problems.errors:
         raise ContentError(problems.errors + problems.warnings)
-    return Site(root, units, indicators, strings, problems.warnings)
+    site.warnings = problems.warnings
+    return site

@@ -1,0 +1,43 @@
+"""The macros editors may use, with their parameters: one list for checking and for docs."""
+
+from __future__ import annotations
+
+from .safety import MacroSpec, Param
+from .site import Site
+
+
+def macro_specs(site: Site, declared_figures: set[str] | None = None) -> dict[str, MacroSpec]:
+    """Every macro a page may call; ids are checked against the loaded site.
+
+    ``declared_figures`` also accepts figures whose definition has a mistake (reported there).
+    """
+    declared = declared_figures or set()
+    figure_ids = sorted(set(site.figures) | (declared - set(site.indicators)))
+    indicator_ids = sorted(set(site.indicators) | (declared - set(site.figures)))
+    units = site.units.by_type
+    level = Param("level", "int", required=False)
+    specs = [
+        MacroSpec(
+            "indicator",
+            (Param("id", "id", lambda: indicator_ids, "indicator"), Param("year", "year", required=False)),
+            extra=lambda v: _year_exists(site, v),
+        ),
+        MacroSpec("figure", (Param("id", "id", lambda: figure_ids, "figure"),)),
+        MacroSpec("praatplaat", (level,)),
+        MacroSpec("principle_card", (Param("id", "id", lambda: sorted(units["principles"]), "principle"), level)),
+        MacroSpec("persona_card", (Param("id", "id", lambda: sorted(units["personas"]), "persona"), level)),
+        MacroSpec("principle_list", (level,)),
+        MacroSpec("persona_list", (level,)),
+        MacroSpec("vision_list", (level,)),
+        MacroSpec("key_figures", ()),
+    ]
+    return {spec.name: spec for spec in specs}
+
+
+def _year_exists(site: Site, values: dict[str, object]) -> str | None:
+    indicator = site.indicators.get(str(values.get("id")))
+    year = values.get("year")
+    if indicator is None or year is None or year in indicator.values:
+        return None
+    years = ", ".join(str(y) for y in sorted(indicator.values))
+    return f'"{indicator.id}" has no value for {year} (expected one of: {years})'
