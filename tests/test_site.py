@@ -155,3 +155,39 @@ def test_material_alternate_sitemap_lookup_is_removed(site_dir: Path) -> None:
 
     assert MATERIAL_ALTERNATE_CALL not in bundle
     assert (site_dir / "en" / "sitemap.xml").is_file()
+
+
+def test_no_template_code_reaches_a_page(site_dir: Path) -> None:
+    for page_path in html_pages(site_dir):
+        text = file_of(site_dir, page_path).read_text(encoding="utf-8")
+        assert "{{" not in text and "{%" not in text, page_path
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_home_page_shows_praatplaat_and_key_figures(site_dir: Path, lang: str) -> None:
+    from macros.indicators import format_value
+
+    path = "" if lang == "nl" else "en/"
+    document = parse(file_of(site_dir, path))
+    assert document.find("section", class_="rv-praatplaat")
+    shown = [d.text for d in document.find("dd")]
+    keys = [ind for ind in SITE.indicators.values() if ind.key]
+    assert keys
+    for ind in keys:
+        assert any(format_value(ind.values[ind.latest_year], ind.unit, lang) in text for text in shown)
+
+
+def test_every_chart_is_on_the_site_as_image_and_table_in_both_languages(site_dir: Path) -> None:
+    for lang, prefix in (("nl", ""), ("en", "en/")):
+        found: dict[str, object] = {}
+        for page_path in html_pages(site_dir):
+            if language_of(page_path) != lang:
+                continue
+            document = parse(file_of(site_dir, page_path))
+            for svg in document.find("svg", class_="rv-chart"):
+                found[svg.attrs["aria-labelledby"].split()[0].removesuffix("-title")] = document
+        assert set(found) == set(SITE.figures), lang
+        for figure_id, document in found.items():
+            title = document.find("title", id=f"{figure_id}-title")[0].text
+            assert title == SITE.figures[figure_id].title[lang]
+            assert document.find("figure", id=f"figuur-{figure_id}")
