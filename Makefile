@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test check install install-test browser clean
+.PHONY: serve build test check install install-test browser clean readability
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -50,3 +50,7 @@ test: install-test
 
 clean:
 	rm -rf .build site test-output
+
+## readability: Flesch-Douma (Dutch) and Flesch Reading Ease (English) per page, on a fresh build
+readability: build $(VENV)/.installed-test
+	$(BIN)/python scripts/readability.py site

@@ -106,6 +106,9 @@ def stage_pages(site: "Site", docs: Path, stage: Path) -> Any:
     def nav(lang: str) -> list[Any]:
         sections: list[Any] = ["index.md"]
         placed = {"index", "404"}
+        if "overzicht" in doc_pages:
+            sections.append("overzicht.md")
+            placed.add("overzicht")
         for ctype in TYPES.values():
             folder = ctype.url_folder
             entries: list[Any] = []

@@ -56,6 +56,9 @@ def _describe(node: nodes.Node) -> str:
         nodes.FromImport: "an import",
         nodes.Include: "an include",
         nodes.Extends: "extends",
+        nodes.List: "a list",
+        nodes.Dict: "a dict",
+        nodes.Tuple: "a tuple",
     }
     for kind, words in names.items():
         if isinstance(node, kind):

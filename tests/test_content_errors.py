@@ -1,15 +1,17 @@
-"""Broken inputs: each folder in tests/fixtures/ overlays the real content and pins its messages.
+"""Broken inputs: each folder in tests/fixtures/ breaks a copy of the real content and pins its messages.
 
-A fixture folder holds the files it changes (same paths as in the project), an optional
-``remove.txt`` with files to delete, and ``expected.txt``: the exact report, one line each.
+A fixture folder holds ``edits.yaml`` (what to change in content/ and data/: ``replace`` +
+``with``, ``append``, ``create``, ``rename`` or ``remove``) and ``expected.txt``: the exact
+report, one line each. Edits apply to the current content, so fixtures stay valid as the
+content grows; an edit whose text is no longer found fails the test.
 """
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from macros.problems import ContentError
 from macros.site import load_site
@@ -20,17 +22,22 @@ CASES = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())
 
 
 def broken_project(case: str, target: Path) -> Path:
-    """The real content/ and data/ with the fixture applied."""
+    """A copy of the real content/ and data/ with the fixture's edits applied."""
     copy_project_content(target)
-    fixture = FIXTURES / case
-    for file in fixture.rglob("*"):
-        rel = file.relative_to(fixture)
-        if file.is_file() and rel.parts[0] in ("content", "data"):
-            (target / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(file, target / rel)
-    removals = fixture / "remove.txt"
-    for line in removals.read_text(encoding="utf-8").split() if removals.is_file() else []:
-        (target / line).unlink()
+    for edit in yaml.safe_load((FIXTURES / case / "edits.yaml").read_text(encoding="utf-8")):
+        file = target / edit["file"]
+        if "create" in edit:
+            file.write_text(edit["create"], encoding="utf-8")
+        elif "remove" in edit:
+            file.unlink()
+        elif "rename" in edit:
+            file.rename(target / edit["rename"])
+        elif "append" in edit:
+            file.write_text(file.read_text(encoding="utf-8") + edit["append"], encoding="utf-8")
+        else:
+            text = file.read_text(encoding="utf-8")
+            assert text.count(edit["replace"]) == 1, f"{case}: {edit['replace']!r} not found once in {edit['file']}"
+            file.write_text(text.replace(edit["replace"], edit["with"]), encoding="utf-8")
     return target
 
 
