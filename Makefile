@@ -46,6 +46,7 @@ browser:
 
 ## test: install what the tests need and run the whole suite
 test: install-test
+	$(BIN)/ruff check macros tests scripts
 	$(BIN)/python -m pytest
 
 clean:

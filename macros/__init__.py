@@ -44,12 +44,12 @@ def define_env(env: Any) -> None:
         return render.unit_footer(site(), current_unit(), link)
 
     @env.macro
-    def indicator(id: str, year: int | None = None) -> Markup:  # noqa: A002
+    def indicator(id: str, year: int | None = None) -> Markup:
         """A figure from data/indicators.yaml in the page's language."""
         return render.indicator_value(site(), id, lang(), year)
 
     @env.macro
-    def figure(id: str) -> Markup:  # noqa: A002
+    def figure(id: str) -> Markup:
         """A chart from the `figures:` in data/indicators.yaml, with its table."""
         return render.figure(site(), id, lang())
 
@@ -64,12 +64,12 @@ def define_env(env: Any) -> None:
         return render.praatplaat(site(), lang(), link, level)
 
     @env.macro
-    def principle_card(id: str, level: int = 3) -> Markup:  # noqa: A002
+    def principle_card(id: str, level: int = 3) -> Markup:
         """One principle as a card."""
         return render.unit_card(site(), "principles", id, lang(), link, level)
 
     @env.macro
-    def persona_card(id: str, level: int = 3) -> Markup:  # noqa: A002
+    def persona_card(id: str, level: int = 3) -> Markup:
         """One persona as a card."""
         return render.unit_card(site(), "personas", id, lang(), link, level)
 

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
 from babel.numbers import format_decimal
 
 from .problems import Problems
@@ -21,7 +20,7 @@ from .schema import LINES, Field, Where, check, compose
 
 UNITS = ("count", "percent", "euro")
 
-_TEXTS = lambda what, required=True: Field("texts", what, required=required)  # noqa: E731
+_TEXTS = lambda what, required=True: Field("texts", what, required=required)
 
 INDICATOR = Field(
     "map",
@@ -137,7 +136,7 @@ def load_indicators(root: Path, problems: Problems, declared: set[str] | None = 
     if node is None:
         return {}, {}
     # The file is a mapping with one list; each item is checked under its own id.
-    sections = dict((k.value, v) for k, v in node.value) if isinstance(node, yaml.MappingNode) else {}
+    sections = {k.value: v for k, v in node.value} if isinstance(node, yaml.MappingNode) else {}
     if not isinstance(sections.get("indicators"), yaml.SequenceNode) or set(sections) - {"indicators", "figures"}:
         problems.add(rel, where.line(node), "indicators", "expected `indicators:` with a list of figures (each starting with `- id:`), and optionally `figures:` with a list of charts")
         return {}, {}

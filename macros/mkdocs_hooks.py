@@ -18,8 +18,8 @@ called twice per ``mkdocs build`` and keeps no state between languages.
 from __future__ import annotations
 
 import json
-import os
 import logging
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -37,9 +37,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros.pages import stage_pages  # noqa: E402
-from macros.problems import ContentError  # noqa: E402
-from macros.site import SITE_KEY, Site, load_site  # noqa: E402
+from macros.pages import stage_pages
+from macros.problems import ContentError
+from macros.site import SITE_KEY, Site, load_site
 
 log = logging.getLogger("mkdocs.regiovisie")
 

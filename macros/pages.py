@@ -10,14 +10,13 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from .content import TYPES, Unit
 from .problems import ContentError, Problems
 from .schema import LANGUAGE_NAMES, LANGUAGES
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .site import Site
@@ -79,7 +78,7 @@ def _sync(wanted: dict[str, bytes | Path], stage: Path) -> None:
             file.rmdir()
 
 
-def stage_pages(site: "Site", docs: Path, stage: Path) -> Any:
+def stage_pages(site: Site, docs: Path, stage: Path) -> Any:
     """Write the build folder; return a function giving the navigation for a language."""
     problems = Problems()
     # Pairs and macros in docs/ were checked by load_site; here we only need the list.

@@ -38,6 +38,7 @@ def run_build(site_dir: Path, content_root: Path | None = None) -> subprocess.Co
         [str(MKDOCS), "build", "--strict", "--site-dir", str(site_dir)],
         cwd=ROOT,
         env=env,
+        check=False,
         capture_output=True,
         text=True,
         timeout=300,
@@ -61,7 +62,7 @@ def copy_project_content(target: Path) -> Path:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

@@ -72,7 +72,7 @@ def pages(site: Path) -> list[str]:
     result = []
     for file in sorted(site.rglob("*.html")):
         rel = file.relative_to(site).as_posix()
-        result.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+        result.append(rel.removesuffix("index.html"))
     return result
 
 

@@ -13,7 +13,7 @@ from tests.conftest import ROOT
 from tests.htmlscan import file_of, pages
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from protected_stories import shingles  # noqa: E402
+from protected_stories import shingles
 
 SITE = load_site(ROOT)
 PROTECTED = set((Path(__file__).with_name("protected_shingles.txt")).read_text(encoding="utf-8").split())

@@ -37,7 +37,7 @@ def test_praatplaat_links_every_principle_ambition_and_statement(lang: str) -> N
     vision = next(u for u in SITE.units.ordered("vision", lang) if u.meta["motto"])
     for heading_id in vision.meta["overview"]:
         assert f"{prefix}{vision.url}#{heading_id}" in hrefs
-    assert [p.text for p in doc.find("p", class_="rv-praatplaat__motto")][0].strip() == vision.meta["motto"]
+    assert next(p.text for p in doc.find("p", class_="rv-praatplaat__motto")).strip() == vision.meta["motto"]
     # Headings nest under the level asked for.
     assert len(doc.find("h2")) == 1 and len(doc.find("h3")) == 3
 

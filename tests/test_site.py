@@ -36,7 +36,7 @@ def test_every_page_exists_in_both_languages(site_dir: Path) -> None:
     missing = sorted(p for p in all_pages if counterpart(p) not in all_pages)
     assert missing == []
     # Every unit from content/ has its page in both languages, at its stable address.
-    for type_name, pairs in SITE.units.by_type.items():
+    for pairs in SITE.units.by_type.values():
         for unit_id, pair in pairs.items():
             assert pair["nl"].url in all_pages, unit_id
             assert "en/" + pair["en"].url in all_pages, unit_id
@@ -103,7 +103,7 @@ def test_principle_pages_have_the_same_anchor_ids_in_both_languages(site_dir: Pa
 
 
 def test_pages_are_never_shown_in_the_other_language(site_dir: Path) -> None:
-    for type_name, pairs in SITE.units.by_type.items():
+    for pairs in SITE.units.by_type.values():
         for pair in pairs.values():
             for lang, unit in pair.items():
                 path = unit.url if lang == "nl" else "en/" + unit.url
@@ -113,7 +113,7 @@ def test_pages_are_never_shown_in_the_other_language(site_dir: Path) -> None:
 
 def test_site_name_and_description_per_language(site_dir: Path) -> None:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    names = {"nl": re.search(r"^site_name: (.+)$", config, re.M).group(1), "en": re.search(r"^ {10}site_name: (.+)$", config, re.M).group(1)}
+    names = {"nl": re.search(r"^site_name: (.+)$", config, re.MULTILINE).group(1), "en": re.search(r"^ {10}site_name: (.+)$", config, re.MULTILINE).group(1)}
     assert names["nl"] != names["en"]
     for path, lang in (("", "nl"), ("en/", "en")):
         title = parse(file_of(site_dir, path)).find("title")[0].text
