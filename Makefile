@@ -20,8 +20,13 @@ $(VENV)/.installed-test: requirements-test.txt requirements.txt constraints.txt 
 	$(BIN)/pip install --quiet -r requirements-test.txt -c constraints.txt
 	touch $@
 
+# The HTML checker (vnu-jar, runs on Java) and Lighthouse come from npm, pinned in package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 install: $(VENV)/.installed
-install-test: $(VENV)/.installed-test browser
+install-test: $(VENV)/.installed-test browser node_modules/.installed
 
 ## serve: install, build and serve on http://127.0.0.1:8000 with live reload
 serve: install

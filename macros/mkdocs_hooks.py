@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -122,6 +123,24 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
     if page.file.src_uri.startswith("404."):
         context["base_href"] = urlsplit(config["site_url"] or "/").path.rstrip("/") + "/" + page.url
     return context
+
+
+# Material writes autocomplete="off" on its two toggle checkboxes, outside any template
+# block; the HTML checker rejects autocomplete on checkboxes.
+TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle" data-md-toggle="(?:drawer|search)" type="checkbox" id="__(?:drawer|search)") autocomplete="off">')
+
+
+# Material's nav-item partial writes tabindex="" on section labels (sections are not
+# focusable); an empty tabindex is invalid HTML and ignored by browsers, so we drop it.
+EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link[^"]*" for="[^"]+" id="[^"]+") tabindex="">')
+
+
+def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
+    """Make Material's markup valid HTML: two attributes the Nu Html Checker rejects."""
+    fixed, count = TOGGLE_AUTOCOMPLETE.subn(r"\1>", output)
+    if count != 2:
+        raise PluginError(f"{page.file.src_uri}: Material's toggle checkboxes changed; review TOGGLE_AUTOCOMPLETE in macros/mkdocs_hooks.py")
+    return EMPTY_TABINDEX.sub(r"\1>", fixed)
 
 
 def _split_search_index(site_dir: Path) -> None:

@@ -1,0 +1,107 @@
+"""Quality gate in Chromium: every page, both languages, two widths, light and dark.
+
+One sweep visits each page once per setting and records what axe-core finds, every request,
+every console message and every cookie. The tests below then assert on that record, so a
+failure names every page and setting at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.conftest import ROOT
+from tests.htmlscan import pages
+
+pytestmark = pytest.mark.browser
+
+SETTINGS = [
+    ("phone-light", {"width": 390, "height": 844}, "light"),
+    ("phone-dark", {"width": 390, "height": 844}, "dark"),
+    ("desktop-light", {"width": 1280, "height": 800}, "light"),
+    ("desktop-dark", {"width": 1280, "height": 800}, "dark"),
+]
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
+    "resultTypes": ["violations"],
+}
+# Exclusions, each with its reason. None today: add one only with a written reason.
+AXE_EXCLUDED_RULES: dict[str, str] = {}
+OUTPUT = ROOT / "test-output"
+
+
+@dataclass
+class Visit:
+    """What one page load in one setting showed."""
+
+    page: str
+    setting: str
+    violations: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    console: list[str] = field(default_factory=list)
+    cookies: list[str] = field(default_factory=list)
+
+
+def site_pages(site_dir: Path) -> list[str]:
+    return [p for p in pages(site_dir) if not p.startswith(("assets/", "search/"))]
+
+
+@pytest.fixture(scope="session")
+def sweep(site_dir: Path, server: str, browser: object) -> list[Visit]:
+    """Visit every page in every setting once."""
+    axe = Axe()
+    options = dict(AXE_OPTIONS)
+    if AXE_EXCLUDED_RULES:
+        options["rules"] = {rule: {"enabled": False} for rule in AXE_EXCLUDED_RULES}
+    visits: list[Visit] = []
+    for setting, viewport, scheme in SETTINGS:
+        context = browser.new_context(viewport=viewport, color_scheme=scheme)  # type: ignore[attr-defined]
+        tab = context.new_page()
+        # One tab per setting; the listeners write to the visit in progress.
+        current: list[Visit] = []
+        tab.on("request", lambda request: current[-1].requests.append(request.url))
+        tab.on("console", lambda message: message.type in ("error", "warning") and current[-1].console.append(f"{message.type}: {message.text}"))
+        tab.on("pageerror", lambda error: current[-1].console.append(f"pageerror: {error}"))
+        for page_path in site_pages(site_dir):
+            current.append(Visit(page_path, setting))
+            tab.goto(f"{server}/{page_path}", wait_until="networkidle")
+            result = axe.run(tab, options=options)
+            for violation in result.response["violations"]:
+                targets = [", ".join(node["target"]) for node in violation["nodes"]][:3]
+                current[-1].violations.append(f'{violation["id"]} ({violation["impact"]}): {violation["help"]} at {targets}')
+            current[-1].cookies = [c["name"] for c in context.cookies()]
+        visits += current
+        context.close()
+    return visits
+
+
+def _report(visits: list[Visit], attribute: str) -> list[str]:
+    return [f"{v.setting} /{v.page}: {item}" for v in visits for item in getattr(v, attribute)]
+
+
+def test_every_page_was_visited_in_every_setting(sweep: list[Visit], site_dir: Path) -> None:
+    assert len(sweep) == len(site_pages(site_dir)) * len(SETTINGS)
+    assert any(v.page.startswith("en/") for v in sweep) and any(v.page == "" for v in sweep)
+
+
+def test_no_accessibility_violations(sweep: list[Visit]) -> None:
+    assert _report(sweep, "violations") == []
+
+
+def test_no_request_leaves_the_local_server(sweep: list[Visit], server: str) -> None:
+    host = urlsplit(server).netloc
+    foreign = [f"{v.setting} /{v.page}: {url}" for v in sweep for url in v.requests if urlsplit(url).netloc != host and not url.startswith("data:")]
+    assert foreign == []
+    assert all(v.requests for v in sweep)
+
+
+def test_no_console_errors(sweep: list[Visit]) -> None:
+    assert _report(sweep, "console") == []
+
+
+def test_no_cookies(sweep: list[Visit]) -> None:
+    assert _report(sweep, "cookies") == []
