@@ -63,9 +63,9 @@ def sweep(site_dir: Path, server: str, browser: object) -> list[Visit]:
         tab = context.new_page()
         # One tab per setting; the listeners write to the visit in progress.
         current: list[Visit] = []
-        tab.on("request", lambda request: current[-1].requests.append(request.url))
-        tab.on("console", lambda message: message.type in ("error", "warning") and current[-1].console.append(f"{message.type}: {message.text}"))
-        tab.on("pageerror", lambda error: current[-1].console.append(f"pageerror: {error}"))
+        tab.on("request", lambda request, log=current: log[-1].requests.append(request.url))
+        tab.on("console", lambda message, log=current: message.type in ("error", "warning") and log[-1].console.append(f"{message.type}: {message.text}"))
+        tab.on("pageerror", lambda error, log=current: log[-1].console.append(f"pageerror: {error}"))
         for page_path in site_pages(site_dir):
             current.append(Visit(page_path, setting))
             tab.goto(f"{server}/{page_path}", wait_until="networkidle")
