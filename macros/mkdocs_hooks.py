@@ -17,6 +17,7 @@ called twice per ``mkdocs build`` and keeps no state between languages.
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import os
@@ -135,12 +136,34 @@ TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle" data-md-toggle="(?:
 EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link[^"]*" for="[^"]+" id="[^"]+") tabindex="">')
 
 
+# Material's skip link points at the first heading of the table of contents, so pages
+# without one have none. Ours is on every page and moves focus to the article itself.
+SKIP_LINK = re.compile(r'<div data-md-component="skip">.*?</div>', re.DOTALL)
+ARTICLE = '<article class="md-content__inner md-typeset">'
+CONTENT_ID = "inhoud"
+
+
+def _replace_once(pattern: re.Pattern[str] | str, new: str, html: str, page: Any) -> str:
+    """Replace exactly one occurrence, or stop the build: Material's markup has changed."""
+    if isinstance(pattern, str):
+        pattern = re.compile(re.escape(pattern))
+    result, count = pattern.subn(lambda _: new, html)
+    if count != 1:
+        raise PluginError(f"{page.file.src_uri}: Material's markup changed ({pattern.pattern[:40]}…); review macros/mkdocs_hooks.py")
+    return result
+
+
 def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
-    """Make Material's markup valid HTML: two attributes the Nu Html Checker rejects."""
+    """Fix Material's markup: valid HTML for the checker, and a skip link on every page."""
     fixed, count = TOGGLE_AUTOCOMPLETE.subn(r"\1>", output)
     if count != 2:
         raise PluginError(f"{page.file.src_uri}: Material's toggle checkboxes changed; review TOGGLE_AUTOCOMPLETE in macros/mkdocs_hooks.py")
-    return EMPTY_TABINDEX.sub(r"\1>", fixed)
+    fixed = EMPTY_TABINDEX.sub(r"\1>", fixed)
+    site: Site = config[SITE_KEY]
+    label = html.escape(site.t("skip_to_content", getattr(page.file, "locale", "nl")))
+    skip = f'<div data-md-component="skip"><a href="#{CONTENT_ID}" class="md-skip" data-rv="skip-link">{label}</a></div>'
+    fixed = _replace_once(SKIP_LINK, skip, fixed, page)
+    return _replace_once(ARTICLE, f'<article class="md-content__inner md-typeset" id="{CONTENT_ID}" tabindex="-1">', fixed, page)
 
 
 def _split_search_index(site_dir: Path) -> None:

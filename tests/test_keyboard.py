@@ -1,0 +1,150 @@
+"""Keyboard, reflow, zoom and preferences in Chromium."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from macros.site import load_site
+from tests.conftest import ROOT
+from tests.htmlscan import pages
+
+pytestmark = pytest.mark.browser
+SITE = load_site(ROOT)
+SHOTS = ROOT / "test-output" / "screenshots"
+
+
+def focused(page) -> dict:
+    return page.evaluate(
+        """() => { const e = document.activeElement; const s = getComputedStyle(e);
+        return {tag: e.tagName, id: e.id, rv: e.dataset.rv || '', text: (e.innerText || '').trim(),
+                outline: s.outlineStyle + ' ' + s.outlineWidth, shadow: s.boxShadow} }"""
+    )
+
+
+@pytest.mark.parametrize("path", ["", "en/", "principes/samen-leren/", "en/visie/cijfers/"])
+def test_first_tab_reaches_the_skip_link_and_it_moves_focus_into_the_content(server: str, browser, path: str) -> None:
+    lang = "en" if path.startswith("en/") else "nl"
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(f"{server}/{path}")
+    page.keyboard.press("Tab")
+    first = focused(page)
+    assert first["rv"] == "skip-link" and first["text"] == SITE.t("skip_to_content", lang)
+    assert first["outline"] != "none 0px" or first["shadow"] != "none"
+    page.keyboard.press("Enter")
+    assert focused(page)["id"] == "inhoud"
+    context.close()
+
+
+def test_keyboard_reaches_the_switcher_and_search_and_both_work(server: str, browser) -> None:
+    principle = SITE.units.ordered("principles", "nl")[0]
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(f"{server}/{principle.url}")
+    seen = []
+    for _ in range(15):
+        page.keyboard.press("Tab")
+        state = focused(page)
+        seen.append(state)
+        # Every stop has a visible focus indicator.
+        assert state["outline"] != "none 0px" or state["shadow"] != "none", state
+        if state["rv"] == "language-switch":
+            break
+    assert seen[-1]["rv"] == "language-switch", seen
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{server}/en/{principle.url}")
+    # Search from the keyboard alone: Tab to the search field, type, arrow to a result, Enter.
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.dataset.mdComponent") == "search-query":
+            break
+    else:
+        pytest.fail("the search field is not reachable with Tab")
+    page.keyboard.type("learn", delay=50)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    before = page.url
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: url != before, timeout=15_000)
+    assert page.url.startswith(f"{server}/en/")
+    context.close()
+
+
+def test_no_page_scrolls_sideways_at_320_px(site_dir: Path, server: str, browser) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    wide = []
+    for path in pages(site_dir):
+        if path.startswith(("assets/", "search/")):
+            continue
+        page.goto(f"{server}/{path}")
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if overflow > 0:
+            wide.append((path, overflow))
+    context.close()
+    assert wide == []
+
+
+def test_text_zoom_200_percent_cuts_nothing_off(server: str, browser) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    for path in ("", "visie/cijfers/", "overzicht/", "en/principes/samen-meer/"):
+        page.goto(f"{server}/{path}")
+        page.add_style_tag(content="html { font-size: 250% !important; }")
+        clipped = page.evaluate(
+            """() => [...document.querySelectorAll('article *')].filter(e => {
+                const s = getComputedStyle(e);
+                return (s.overflow === 'hidden' || s.overflowX === 'hidden') && e.scrollWidth > e.clientWidth + 1;
+            }).map(e => e.className || e.tagName)"""
+        )
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert clipped == [] and overflow <= 0, (path, clipped, overflow)
+    context.close()
+
+
+def test_reduced_motion_removes_animation(server: str, browser) -> None:
+    context = browser.new_context(reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(f"{server}/")
+    moving = page.evaluate(
+        """() => [...document.querySelectorAll('*')].filter(e => {
+            const s = getComputedStyle(e);
+            return (s.animationName !== 'none' && parseFloat(s.animationDuration) > 0) || parseFloat(s.transitionDuration) > 0;
+        }).length"""
+    )
+    assert moving == 0
+    context.close()
+
+
+def test_forced_colors_keep_charts_and_praatplaat_readable(server: str, browser) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(forced_colors="active", viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(f"{server}/visie/cijfers/")
+    bar = page.evaluate("getComputedStyle(document.querySelector('.rv-chart__bar')).fill")
+    text = page.evaluate("getComputedStyle(document.querySelector('.rv-chart__value')).fill")
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert bar == text and bar != background
+    page.screenshot(path=str(SHOTS / "forced-colors-cijfers.png"), full_page=True)
+    page.goto(f"{server}/overzicht/")
+    page.screenshot(path=str(SHOTS / "forced-colors-overzicht.png"), full_page=True)
+    context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_screenshots_of_every_page_type_for_review(server: str, browser, width: int) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    types = {"home": "", "home-en": "en/", "overzicht": "overzicht/", "principe": "principes/samen-leren/",
+             "persona": "personas/sarah/", "visie": "visie/onze-visie/", "cijfers": "visie/cijfers/",
+             "begrippen": "en/visie/begrippen/", "404": "404.html", "toegankelijkheid": "toegankelijkheid/"}
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    for name, path in types.items():
+        response = page.goto(f"{server}/{path}")
+        assert response is not None and response.ok, path
+        target = SHOTS / f"{name}-{width}.png"
+        page.screenshot(path=str(target), full_page=True)
+        assert target.stat().st_size > 10_000
+    context.close()
