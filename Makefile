@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test check install install-test browser clean readability
+.PHONY: serve build test check install install-test browser clean readability lighthouse
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -60,3 +60,7 @@ clean:
 ## readability: Flesch-Douma (Dutch) and Flesch Reading Ease (English) per page, on a fresh build
 readability: build $(VENV)/.installed-test
 	$(BIN)/python scripts/readability.py site
+
+## lighthouse: a report of Lighthouse's four scores per page type (not a test)
+lighthouse: build install-test
+	$(BIN)/python scripts/lighthouse.py
