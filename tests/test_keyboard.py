@@ -148,3 +148,32 @@ def test_screenshots_of_every_page_type_for_review(server: str, browser, width: 
         page.screenshot(path=str(target), full_page=True)
         assert target.stat().st_size > 10_000
     context.close()
+
+
+def test_on_a_phone_menu_and_search_open_from_the_keyboard(server: str, browser) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"{server}/en/")
+    stops = []
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        stops.append(focused(page))
+        if stops[-1]["rv"] == "open-drawer":
+            break
+    assert stops[-1]["rv"] == "open-drawer", stops
+    assert stops[-1]["outline"] != "none 0px" or stops[-1]["shadow"] != "none"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.getElementById('__drawer').checked") is True
+    page.goto(f"{server}/en/")
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if focused(page)["rv"] == "open-search":
+            break
+    else:
+        pytest.fail("the search button is not reachable with Tab")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.getElementById('__search').checked") is True
+    page.wait_for_function("document.activeElement.dataset.mdComponent === 'search-query'", timeout=5_000)
+    page.keyboard.type("learn", delay=50)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    context.close()
