@@ -164,13 +164,14 @@ def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
     skip = f'<div data-md-component="skip"><a href="#{CONTENT_ID}" class="md-skip" data-rv="skip-link">{label}</a></div>'
     fixed = _replace_once(SKIP_LINK, skip, fixed, page)
     lang = getattr(page.file, "locale", "nl")
-    # Material opens menu and search with <label for=…>, which Tab skips. With tabindex and
-    # role=button, Tab reaches them, and Material's own key handling (as for its focusable nav
+    # Material opens menu and search with <label for=…>, which Tab skips. With
+    # a tabindex, Tab reaches them, and Material's own key handling (as for its focusable nav
     # labels) opens them on Enter.
     for toggle, key in (("drawer", "open_menu"), ("search", "open_search")):
         old = f'<label class="md-header__button md-icon" for="__{toggle}">'
         name = html.escape(site.t(key, lang))
-        new = f'<label class="md-header__button md-icon" for="__{toggle}" role="button" tabindex="0" aria-label="{name}" data-rv="open-{toggle}">'
+        # The name is hidden text: the HTML checker allows no aria-label on a <label>.
+        new = f'<label class="md-header__button md-icon" for="__{toggle}" tabindex="0" data-rv="open-{toggle}"><span class="md-visually-hidden">{name}</span>'
         fixed = _replace_once(old, new, fixed, page)
     return _replace_once(ARTICLE, f'<article class="md-content__inner md-typeset" id="{CONTENT_ID}" tabindex="-1">', fixed, page)
 
