@@ -23,6 +23,18 @@ def focused(page) -> dict:
     )
 
 
+def tab_to(page, rv: str, limit: int) -> list[dict]:
+    """Press Tab until the element with data-rv=``rv`` has focus; every stop shows its focus."""
+    stops = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        stops.append(focused(page))
+        assert stops[-1]["outline"] != "none 0px" or stops[-1]["shadow"] != "none", stops[-1]
+        if stops[-1]["rv"] == rv:
+            return stops
+    pytest.fail(f"{rv} is not reachable with Tab: {stops}")
+
+
 @pytest.mark.parametrize("path", ["", "en/", "principes/samen-leren/", "en/visie/cijfers/"])
 def test_first_tab_reaches_the_skip_link_and_it_moves_focus_into_the_content(server: str, browser, path: str) -> None:
     lang = "en" if path.startswith("en/") else "nl"
@@ -43,16 +55,7 @@ def test_keyboard_reaches_the_switcher_and_search_and_both_work(server: str, bro
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     page.goto(f"{server}/{principle.url}")
-    seen = []
-    for _ in range(15):
-        page.keyboard.press("Tab")
-        state = focused(page)
-        seen.append(state)
-        # Every stop has a visible focus indicator.
-        assert state["outline"] != "none 0px" or state["shadow"] != "none", state
-        if state["rv"] == "language-switch":
-            break
-    assert seen[-1]["rv"] == "language-switch", seen
+    tab_to(page, "language-switch", 15)
     page.keyboard.press("Enter")
     page.wait_for_url(f"{server}/en/{principle.url}")
     # Search from the keyboard alone: Tab to the search field, type, arrow to a result, Enter.
@@ -154,23 +157,11 @@ def test_on_a_phone_menu_and_search_open_from_the_keyboard(server: str, browser)
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.goto(f"{server}/en/")
-    stops = []
-    for _ in range(8):
-        page.keyboard.press("Tab")
-        stops.append(focused(page))
-        if stops[-1]["rv"] == "open-drawer":
-            break
-    assert stops[-1]["rv"] == "open-drawer", stops
-    assert stops[-1]["outline"] != "none 0px" or stops[-1]["shadow"] != "none"
+    tab_to(page, "open-drawer", 8)
     page.keyboard.press("Enter")
     assert page.evaluate("document.getElementById('__drawer').checked") is True
     page.goto(f"{server}/en/")
-    for _ in range(12):
-        page.keyboard.press("Tab")
-        if focused(page)["rv"] == "open-search":
-            break
-    else:
-        pytest.fail("the search button is not reachable with Tab")
+    tab_to(page, "open-search", 12)
     page.keyboard.press("Enter")
     assert page.evaluate("document.getElementById('__search').checked") is True
     page.wait_for_function("document.activeElement.dataset.mdComponent === 'search-query'", timeout=5_000)
