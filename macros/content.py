@@ -44,7 +44,6 @@ class ContentType:
     name: str
     folder: str
     url_folder: str
-    label: str
     fields: dict[str, Field]
     # Fields that must hold the same value in both languages.
     shared: tuple[str, ...]
@@ -61,7 +60,6 @@ TYPES: dict[str, ContentType] = {
         "vision",
         "vision",
         "visie",
-        "vision section",
         {
             **_COMMON,
             "order": Field("int", "a whole number that sets the order of the sections (1, 2, 3 …)", minimum=1),
@@ -85,7 +83,6 @@ TYPES: dict[str, ContentType] = {
         "principles",
         "principles",
         "principes",
-        "principle",
         {
             **_COMMON,
             "number": Field("int", "the number of the principle (1 to 9)", minimum=1, maximum=9),
@@ -97,7 +94,6 @@ TYPES: dict[str, ContentType] = {
         "personas",
         "personas",
         "personas",
-        "persona",
         {
             **_COMMON,
             "name": Field("text", "the first name of the persona"),
@@ -250,7 +246,7 @@ def _load_file(file: Path, root: Path, ctype: ContentType, problems: Problems) -
     return Unit(ctype.name, file_id, match.group("lang"), rel, meta, body, body_line, headings, field_lines)
 
 
-def _check_pair(pair: dict[str, Unit], ctype: ContentType, root_rel: str, problems: Problems) -> None:
+def _check_pair(pair: dict[str, Unit], ctype: ContentType, problems: Problems) -> None:
     nl, en = pair["nl"], pair["en"]
     for name in ctype.shared:
         # A value that failed its own check is already reported; do not report it twice.
@@ -320,7 +316,7 @@ def load_units(root: Path, problems: Problems) -> Units:
                         f"the {LANGUAGE_NAMES[lang]} version is missing (expected a file {missing})",
                     )
             if len(pair) == len(LANGUAGES):
-                _check_pair(pair, ctype, "content", problems)
+                _check_pair(pair, ctype, problems)
                 complete[unit_id] = pair
         by_type[ctype.name] = complete
     units = Units(by_type)

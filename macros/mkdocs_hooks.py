@@ -41,6 +41,7 @@ if str(ROOT) not in sys.path:
 
 from macros.pages import stage_pages
 from macros.problems import ContentError
+from macros.schema import LANGUAGES
 from macros.site import SITE_KEY, Site, load_site
 
 log = logging.getLogger("mkdocs.regiovisie")
@@ -108,14 +109,14 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
     alternates = getattr(page.file, "alternates", {}) or {}
     lang = getattr(page.file, "locale", "nl")
     links = []
-    for code in ("nl", "en"):
+    for code in LANGUAGES:
         other = alternates.get(code)
         if other is None:
             raise PluginError(f"{page.file.src_uri}: no {code} version of this page (expected one in both languages)")
         links.append({"lang": code, "href": _absolute(config, other.url), "url": other.url, "name": site.t("language_name", code)})
     context["hreflang_links"] = links
     context["counterpart"] = next(link for link in links if link["lang"] != lang)
-    context["ui"] = {key: texts[lang] for key, texts in site.strings.items()}
+    context["ui"] = site.strings_in(lang)
     context["page_lang"] = lang
     if lang != "nl":
         # Material's JavaScript finds search/search_index.json below base_url; point it at

@@ -23,7 +23,7 @@ Link = Callable[[str], str]
 
 def strings(site: Site, lang: str) -> dict[str, str]:
     """All interface strings in one language."""
-    return {key: texts[lang] for key, texts in site.strings.items()}
+    return site.strings_in(lang)
 
 
 def unit_path(unit: Unit) -> str:
@@ -117,7 +117,7 @@ def praatplaat(site: Site, lang: str, link: Link, level: int = 2) -> Markup:
         {"number": u.meta["ambition"], "title": u.title, "summary": u.meta["summary"], "href": link(unit_path(u))}
         for u in sorted((u for u in sections if u.meta.get("ambition")), key=lambda u: u.meta["ambition"])
     ]
-    principles = [{"title": u.title, "href": link(unit_path(u))} for u in site.units.ordered("principles", lang)]
+    principles = [{"text": u.title, "href": link(unit_path(u))} for u in site.units.ordered("principles", lang)]
     return render_template(
         "praatplaat.html",
         t=t,

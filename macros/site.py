@@ -36,6 +36,10 @@ class Site:
         """An interface string in ``lang``; a missing one is a programming error."""
         return self.strings[key][lang]
 
+    def strings_in(self, lang: str) -> dict[str, str]:
+        """All interface strings in one language."""
+        return {key: texts[lang] for key, texts in self.strings.items()}
+
 
 def load_strings(problems: Problems) -> dict[str, dict[str, str]]:
     """Interface strings: every key must exist in every language (no silent fallback)."""
