@@ -53,6 +53,8 @@ _COMMON = {
     "id": Field("id", "the id of this unit, the same as the file name before .nl.md or .en.md"),
     "title": Field("text", "the title of this page"),
     "summary": Field("text", "one or two sentences that say what this page is about"),
+    # Checked by macros/translations.py: English files only.
+    "translates": Field("text", "the fingerprint of the Dutch text this file translates, like nl-3f2a9c1b7d", required=False),
 }
 
 TYPES: dict[str, ContentType] = {
@@ -129,6 +131,17 @@ class Unit:
     def heading_ids(self) -> tuple[str, ...]:
         """The ids of the body's headings, in order."""
         return tuple(heading_id for heading_id, _ in self.headings)
+
+    @property
+    def anchors(self) -> tuple[str, ...]:
+        """The ids partners may link to: headings, points, goals and quotes."""
+        items = [item.get("id") for name in ("points", "goals", "quotes") for item in self.meta.get(name) or [] if item]
+        return self.heading_ids + tuple(str(i) for i in items if i)
+
+    @property
+    def key(self) -> str:
+        """The page without language, like ``principes/samen-leren``."""
+        return f"{TYPES[self.type].url_folder}/{self.id}"
 
     @property
     def url(self) -> str:

@@ -231,13 +231,13 @@ def _item_name(node: yaml.Node, position: int, section: str = "indicators") -> s
     return f"{section}[{position}]"
 
 
-_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 _MILLION = {"nl": "miljoen", "en": "million"}
 
 
 def format_value(value: float, unit: str, lang: str) -> str:
     """A value as the reader of ``lang`` writes it: 12.887 / 12,887, 11,7% / 11.7%, € 200 miljoen / €200 million."""
-    locale = _LOCALES[lang]
+    locale = LOCALES[lang]
     number = Decimal(str(value))
     if unit == "percent":
         text = format_decimal(number, format="#,##0.0", locale=locale)

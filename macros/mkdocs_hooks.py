@@ -39,12 +39,25 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from macros.addresses import neutral, relative
+from macros.history import History, long_date
+from macros.links import check_site_links
 from macros.pages import stage_pages
 from macros.problems import ContentError
 from macros.schema import LANGUAGES
 from macros.site import SITE_KEY, Site, load_site
+from macros.templating import render_template
 
 log = logging.getLogger("mkdocs.regiovisie")
+# Warnings for editors (an out-of-date translation, an address not registered yet) are
+# shown but must not stop a `--strict` build, which counts every warning of "mkdocs.*".
+notes = logging.getLogger("regiovisie")
+if not notes.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
+    notes.addHandler(_handler)
+    notes.propagate = False
+HISTORY_KEY = "regiovisie_history"
 
 # Always the source folder: the same config object is reused for the second language,
 # after we pointed its docs_dir at the staging folder.
@@ -76,12 +89,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         nav = stage_pages(site, DOCS, STAGE)
     except ContentError as error:
         raise _report(error) from None
-    for problem in site.warnings:
-        log.warning(str(problem))
+    i18n = config.plugins.get("i18n")
+    # Warnings once per build, not once per language.
+    if not (i18n and getattr(i18n, "current_language", None) not in (None, LANGUAGES[0])):
+        for problem in site.warnings:
+            notes.warning(str(problem))
     config[SITE_KEY] = site
+    config[HISTORY_KEY] = History(ROOT)
     config["docs_dir"] = str(STAGE)
     # The hook runs before mkdocs-static-i18n's own on_config, which sets the language.
-    i18n = config.plugins.get("i18n")
     lang = (getattr(i18n, "current_language", None) or "nl") if i18n else "nl"
     config["nav"] = nav(lang)
     # Each language writes its own 404 page (see on_files); the theme's single one would
@@ -122,9 +138,22 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
         # Material's JavaScript finds search/search_index.json below base_url; point it at
         # the language root so English pages search the English index (see _split_search_index).
         context["base_url"] = get_relative_url(f"{lang}/", page.url)
+    context["last_updated"] = _last_updated(page, site, config, lang)
     if page.file.src_uri.startswith("404."):
         context["base_href"] = urlsplit(config["site_url"] or "/").path.rstrip("/") + "/" + page.url
     return context
+
+
+def _last_updated(page: Any, site: Site, config: MkDocsConfig, lang: str) -> dict[str, str]:
+    """The date the page's source last changed, as ``datetime`` and as words in ``lang``."""
+    unit = (page.meta or {}).get("unit")
+    if unit:
+        type_name, unit_id = unit.split("/")
+        source = site.root / site.units.get(type_name, unit_id, lang).path
+    else:
+        source = DOCS / page.file.src_uri
+    day = config[HISTORY_KEY].changed(source)
+    return {"iso": day.isoformat(), "text": long_date(day, lang)}
 
 
 # Material writes autocomplete="off" on its two toggle checkboxes, outside any template
@@ -174,7 +203,18 @@ def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
         # The name is hidden text: the HTML checker allows no aria-label on a <label>.
         new = f'<label class="md-header__button md-icon" for="__{toggle}" tabindex="0" data-rv="open-{toggle}"><span class="md-visually-hidden">{name}</span>'
         fixed = _replace_once(old, new, fixed, page)
-    return _replace_once(ARTICLE, f'<article class="md-content__inner md-typeset" id="{CONTENT_ID}" tabindex="-1">', fixed, page)
+    fixed = _replace_once(ARTICLE, f'<article class="md-content__inner md-typeset" id="{CONTENT_ID}" tabindex="-1">', fixed, page)
+    return _add_aliases(fixed, page, site)
+
+
+def _add_aliases(output: str, page: Any, site: Site) -> str:
+    """Keep old #ids working (data/redirects.yaml): an empty element with the old id inside the new one."""
+    for old, new in site.addresses.aliases.get("/" + page.url, []):
+        match = re.search(rf'<[a-z0-9]+[^>]*\sid="{re.escape(new)}"[^>]*>', output)
+        if match is None:
+            raise PluginError(f"{page.file.src_uri}: no element with id \"{new}\" for the redirect from #{old} (see data/redirects.yaml)")
+        output = output[: match.end()] + f'<span id="{html.escape(old)}"></span>' + output[match.end() :]
+    return output
 
 
 def _split_search_index(site_dir: Path) -> None:
@@ -213,6 +253,32 @@ def on_post_build(config: MkDocsConfig) -> None:
     for name in ("sitemap.xml", "sitemap.xml.gz"):
         if (site_dir / name).is_file():
             shutil.copyfile(site_dir / name, site_dir / "en" / name)
+    _write_redirects(site_dir, config)
+    broken = check_site_links(site_dir, config["site_url"] or "")
+    if broken:
+        for problem in broken:
+            log.error(f"broken link on {problem}")
+        raise PluginError(f"{len(broken)} broken link(s) in the built site; nothing was published.")
+
+
+def _write_redirects(site_dir: Path, config: MkDocsConfig) -> None:
+    """A small page at every old or short address that sends readers to the new one."""
+    site: Site = config[SITE_KEY]
+    for old, new in sorted(site.addresses.redirects.items()):
+        lang = neutral(old)[0]
+        target = site_dir / old.lstrip("/") / "index.html"
+        if target.exists():
+            raise PluginError(f"the redirect from {old} would overwrite a page (see data/redirects.yaml)")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        page = render_template(
+            "redirect.html",
+            lang=lang,
+            title=site.t("redirect_title", lang),
+            text=site.t("redirect_text", lang),
+            target=relative(old, new),
+            canonical=_absolute(config, new),
+        )
+        target.write_text(page + "\n", encoding="utf-8")
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

@@ -53,6 +53,6 @@ class ContentError(Exception):
 
     def __init__(self, problems: list[Problem]):
         self.problems = problems
-        count = len(problems)
+        count = sum(not p.warning for p in problems)
         noun = "problem" if count == 1 else "problems"
-        super().__init__(f"{count} {noun} in content/ and data/; nothing was built.")
+        super().__init__(f"{count} {noun} to fix (each with its file and line above); nothing was built.")

@@ -11,12 +11,18 @@ from pathlib import Path
 
 import yaml
 
-from .content import Units, load_units
+from . import translations
+from .addresses import REGISTER, Addresses, add_short_links, check_register, read_redirects
+from .content import TYPES, Units, load_units
 from .indicators import Figure, Indicator, load_indicators
+from .markup import PageText, check_markup
 from .problems import ContentError, Problem, Problems
+from .safety import check_template_text
 from .schema import LANGUAGES
 
 UI_STRINGS = Path(__file__).with_name("ui.yaml")
+# The project's pages that are not content units.
+DOCS = Path(__file__).resolve().parent.parent / "docs"
 # Where the hooks keep the loaded site on the MkDocs config, for the macros to read.
 SITE_KEY = "regiovisie_site"
 
@@ -31,6 +37,10 @@ class Site:
     figures: dict[str, Figure]
     strings: dict[str, dict[str, str]]
     warnings: list[Problem] = field(default_factory=list)
+    translations: list[translations.Translation] = field(default_factory=list)
+    addresses: Addresses = field(default_factory=Addresses)
+    # Addresses the site has now that data/addresses.txt does not list yet.
+    unregistered: list[str] = field(default_factory=list)
 
     def t(self, key: str, lang: str) -> str:
         """An interface string in ``lang``; a missing one is a programming error."""
@@ -52,14 +62,23 @@ def load_strings(problems: Problems) -> dict[str, dict[str, str]]:
     return data
 
 
-def load_site(root: Path, docs: Path | None = None) -> Site:
-    """Load and validate everything under ``root`` (and the pages in ``docs``).
+def _doc_body(text: str) -> tuple[str, int]:
+    """A docs page's text after its front matter, and the line the text starts on."""
+    lines = text.split("\n")
+    if lines and lines[0].strip() == "---":
+        for index in range(1, len(lines)):
+            if lines[index].strip() == "---":
+                return "\n".join(lines[index + 1 :]), index + 2
+    return text, 1
+
+
+def load_site(root: Path, docs: Path = DOCS) -> Site:
+    """Load and validate everything under ``root`` and the pages in ``docs``.
 
     Raises one ContentError with every problem found.
     """
     from .catalog import macro_specs
     from .pages import check_docs
-    from .safety import check_template_text
 
     problems = Problems()
     units = load_units(root, problems)
@@ -68,17 +87,72 @@ def load_site(root: Path, docs: Path | None = None) -> Site:
     strings = load_strings(problems)
     site = Site(root, units, indicators, figures, strings)
     specs = macro_specs(site, declared)
+
+    # Every page as editors wrote it, and the ids each one has before rendering.
+    texts: list[PageText] = []
+    anchors: dict[str, frozenset[str] | None] = {}
+    addresses = Addresses()
     for pairs in units.by_type.values():
         for pair in pairs.values():
-            for unit in pair.values():
-                check_template_text(unit.body, unit.path, unit.body_line, specs, problems)
-    if docs is not None:
-        for page in check_docs(docs, problems):
-            for lang in LANGUAGES:
-                file = docs / f"{page}.{lang}.md"
-                if file.is_file():
-                    check_template_text(file.read_text(encoding="utf-8"), f"docs/{page}.{lang}.md", 1, specs, problems)
+            anchors[pair["nl"].key] = frozenset(pair["nl"].anchors)
+            addresses.add_page(pair["nl"].key, {lang: unit.path for lang, unit in pair.items()}, pair["nl"].anchors)
+            texts += [PageText(unit.key, unit.path, unit.body, unit.body_line) for unit in pair.values()]
+    for page in check_docs(docs, problems):
+        if page != "404":
+            addresses.add_page(page, {lang: f"docs/{page}.{lang}.md" for lang in LANGUAGES})
+        anchors.setdefault(page, None)
+        for lang in LANGUAGES:
+            file = docs / f"{page}.{lang}.md"
+            if file.is_file():
+                body, first = _doc_body(file.read_text(encoding="utf-8"))
+                texts.append(PageText(page, f"docs/{page}.{lang}.md", body, first))
+    for text in texts:
+        check_template_text(text.text, text.path, text.first_line, specs, problems)
+        check_markup(text, anchors, docs, problems)
+
+    site.translations = translations.scan(root, [(root / "content", "content"), (docs, "docs")])
+    translations.check(site.translations, problems)
+
+    add_short_links(addresses, short_links(units))
+    read_redirects(root, addresses, problems)
+    site.addresses = addresses
+    site.unregistered = check_register(root, addresses, problems, _unsettled(root, units, problems))
+    by_source: dict[str, list[str]] = {}
+    for address in site.unregistered:
+        by_source.setdefault(addresses.current[address], []).append(address)
+    for source, new in sorted(by_source.items()):
+        problems.warn(
+            source if "/" in source else REGISTER,
+            1,
+            "address",
+            f"{len(new)} new address(es) not in {REGISTER} yet: {', '.join(new[:3])}{' …' if len(new) > 3 else ''} "
+            "(run `make register` and commit the file)",
+        )
+
     if problems.errors:
         raise ContentError(problems.errors + problems.warnings)
     site.warnings = problems.warnings
     return site
+
+
+def _unsettled(root: Path, units: Units, problems: Problems) -> tuple[str, ...]:
+    """Addresses of pages with errors of their own: their absence is not a second problem."""
+    unsettled = []
+    for ctype in TYPES.values():
+        folder = root / "content" / ctype.folder
+        for file in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+            unit_id = file.name.split(".")[0]
+            if unit_id not in units.by_type[ctype.name]:
+                unsettled.append(f"/{ctype.url_folder}/{unit_id}/")
+    # Short addresses count principles and ambitions: unsure while any of them has an error.
+    for letter, folder in (("p", "principles"), ("a", "vision")):
+        if any(p.path.startswith(f"content/{folder}/") for p in problems.errors):
+            unsettled.append(f"/{letter}/")
+    return tuple(unsettled)
+
+
+def short_links(units: Units) -> dict[str, str]:
+    """Short print addresses: ``/p/1/`` for principle 1, ``/a/1/`` for ambition 1."""
+    short = {f"/p/{unit.meta['number']}/": f"/{unit.url}" for unit in units.ordered("principles", "nl")}
+    short.update({f"/a/{unit.meta['ambition']}/": f"/{unit.url}" for unit in units.ordered("vision", "nl") if unit.meta.get("ambition")})
+    return short

@@ -67,12 +67,27 @@ def resolve(page_path: str, href: str) -> str:
     return (joined.lstrip("/") + ("/" if href.split("#")[0].endswith("/") and joined != "/" else "")).replace("//", "/")
 
 
+REDIRECT_MARK = '<body data-rv="redirect">'
+
+
 def pages(site: Path) -> list[str]:
-    """Every HTML page of the site as a path below the root: ``""``, ``en/``, ``404.html``…"""
+    """Every HTML page of the site as a path below the root: ``""``, ``en/``, ``404.html``…
+
+    Redirect pages (old and short addresses) are not pages: see :func:`redirect_pages`.
+    """
+    return [page for page, redirect in _all_pages(site) if not redirect]
+
+
+def redirect_pages(site: Path) -> list[str]:
+    """The small pages at old and short addresses that send readers on."""
+    return [page for page, redirect in _all_pages(site) if redirect]
+
+
+def _all_pages(site: Path) -> list[tuple[str, bool]]:
     result = []
     for file in sorted(site.rglob("*.html")):
         rel = file.relative_to(site).as_posix()
-        result.append(rel.removesuffix("index.html"))
+        result.append((rel.removesuffix("index.html"), REDIRECT_MARK in file.read_text(encoding="utf-8")))
     return result
 
 

@@ -1,23 +1,26 @@
 """Broken inputs: each folder in tests/fixtures/ breaks a copy of the real content and pins its messages.
 
 A fixture folder holds ``edits.yaml`` (what to change in content/ and data/: ``replace`` +
-``with``, ``append``, ``create``, ``rename`` or ``remove``) and ``expected.txt``: the exact
-report, one line each. Edits apply to the current content, so fixtures stay valid as the
+``with``, ``append``, ``create``, ``rename``, ``remove`` or ``remove_line``) and ``expected.txt``:
+the exact errors, one line each (empty: the input is valid). ``warnings.txt``, where present,
+pins the warnings too. Edits apply to the current content, so fixtures stay valid as the
 content grows; an edit whose text is no longer found fails the test.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 
-from macros.problems import ContentError
+from macros.problems import ContentError, Problem
 from macros.site import load_site
 from tests.conftest import copy_project_content, run_build
 
 FIXTURES = Path(__file__).with_name("fixtures")
+FINGERPRINT = re.compile(r"nl-[0-9a-f]{10}")
 CASES = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())
 
 
@@ -32,6 +35,11 @@ def broken_project(case: str, target: Path) -> Path:
             file.unlink()
         elif "rename" in edit:
             file.rename(target / edit["rename"])
+        elif "remove_line" in edit:
+            lines = file.read_text(encoding="utf-8").split("\n")
+            found = [line for line in lines if line.startswith(edit["remove_line"])]
+            assert len(found) == 1, f"{case}: no single line starting with {edit['remove_line']!r} in {edit['file']}"
+            file.write_text("\n".join(line for line in lines if line not in found), encoding="utf-8")
         elif "append" in edit:
             file.write_text(file.read_text(encoding="utf-8") + edit["append"], encoding="utf-8")
         else:
@@ -41,22 +49,35 @@ def broken_project(case: str, target: Path) -> Path:
     return target
 
 
-def expected(case: str) -> list[str]:
-    return (FIXTURES / case / "expected.txt").read_text(encoding="utf-8").strip().split("\n")
+def expected(case: str, name: str = "expected.txt") -> list[str]:
+    text = (FIXTURES / case / name).read_text(encoding="utf-8").strip()
+    return text.split("\n") if text else []
+
+
+def report(problems: list[Problem], warnings: bool) -> list[str]:
+    """Errors or warnings as printed; fingerprints of the live Dutch text written as nl-…"""
+    return [FINGERPRINT.sub("nl-…", str(p)) for p in problems if p.warning == warnings]
 
 
 def test_every_fixture_has_pinned_messages() -> None:
-    assert len(CASES) >= 10
+    assert len(CASES) >= 30
     for case in CASES:
         assert (FIXTURES / case / "expected.txt").is_file(), case
+        # A fixture is about a mistake: at least errors or warnings are pinned.
+        assert expected(case) or expected(case, "warnings.txt"), case
 
 
 @pytest.mark.parametrize("case", CASES)
 def test_broken_input_reports_every_problem_with_file_and_line(case: str, tmp_path: Path) -> None:
     root = broken_project(case, tmp_path)
-    with pytest.raises(ContentError) as caught:
-        load_site(root)
-    assert [str(p) for p in caught.value.problems] == expected(case)
+    try:
+        problems = load_site(root).warnings
+    except ContentError as error:
+        problems = error.problems
+    assert report(problems, warnings=False) == expected(case)
+    # Warnings are pinned where the fixture is about them (warnings.txt).
+    if (FIXTURES / case / "warnings.txt").is_file():
+        assert report(problems, warnings=True) == expected(case, "warnings.txt")
 
 
 def test_real_content_has_no_problems() -> None:
@@ -75,5 +96,5 @@ def test_build_stops_with_the_messages_and_no_traceback(case: str, tmp_path: Pat
     for line in expected(case):
         assert f"ERROR   -  {line}" in output
     count = len(expected(case))
-    assert f"{count} problem{'s' if count > 1 else ''} in content/ and data/; nothing was built." in output
+    assert f"{count} problem{'s' if count > 1 else ''} to fix (each with its file and line above); nothing was built." in output
     assert not (out / "index.html").exists()

@@ -1,0 +1,232 @@
+"""Addresses that never break: the register of published addresses, redirects and short links.
+
+- ``data/addresses.txt`` lists every address the site has ever published (pages and the
+  ids of headings, points, goals and quotes, in both languages). ``make register`` adds new
+  ones; lines are never removed by a tool.
+- ``data/redirects.yaml`` maps an old address to a new one, without the language: a
+  redirect applies to ``/…`` and ``/en/…`` alike. An old ``#id`` can point to an id on
+  the same page (the page keeps the old id as an alias).
+- Short addresses for print: ``/p/1/`` for principle 1 and ``/a/1/`` for ambition 1.
+
+A registered address that no page and no redirect serves stops the build.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .problems import Problems
+from .schema import LANGUAGES, Where, compose
+
+REGISTER = "data/addresses.txt"
+REDIRECTS = "data/redirects.yaml"
+REGISTER_HEADER = """\
+# Every address this site has published, in both languages. Do not remove lines:
+# partners link to these addresses. When a page or id moves, add a redirect to
+# data/redirects.yaml. `make register` adds new addresses here (see REDACTIE.md).
+"""
+
+
+def page_address(key: str, lang: str) -> str:
+    """The address of a page key (``visie/index``, ``principes/samen-leren``) in a language."""
+    prefix = "" if lang == LANGUAGES[0] else f"/{lang}"
+    if key == "index":
+        return f"{prefix}/"
+    if key.endswith("/index"):
+        return f"{prefix}/{key[: -len('/index')]}/"
+    return f"{prefix}/{key}/"
+
+
+def neutral(address: str) -> tuple[str, str]:
+    """Split ``/en/visie/`` into (``en``, ``/visie/``); Dutch addresses have no prefix."""
+    for lang in LANGUAGES[1:]:
+        if address == f"/{lang}/" or address.startswith(f"/{lang}/"):
+            return lang, address[len(lang) + 1 :]
+    return LANGUAGES[0], address
+
+
+def in_language(address: str, lang: str) -> str:
+    """A language-neutral address in ``lang``."""
+    return address if lang == LANGUAGES[0] else f"/{lang}{address}"
+
+
+@dataclass
+class Addresses:
+    """Every address the site serves now, with what serves it."""
+
+    # address -> the file behind it (for messages), for pages and #ids
+    current: dict[str, str] = field(default_factory=dict)
+    # old page address -> new address, both languages spelled out
+    redirects: dict[str, str] = field(default_factory=dict)
+    # page address -> [(old id, new id)] kept as aliases on that page
+    aliases: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+
+    def add_page(self, key: str, source: dict[str, str], anchors: tuple[str, ...] = ()) -> None:
+        """A page in every language, with the ids partners may link to."""
+        for lang in LANGUAGES:
+            address = page_address(key, lang)
+            self.current[address] = source[lang]
+            for anchor in anchors:
+                self.current[f"{address}#{anchor}"] = source[lang]
+
+    def served(self) -> set[str]:
+        """Every address that works: pages, their ids, redirects, aliases."""
+        served = set(self.current) | set(self.redirects)
+        for page, pairs in self.aliases.items():
+            served |= {f"{page}#{old}" for old, _ in pairs}
+        return served
+
+    def resolves(self, address: str, served: set[str]) -> bool:
+        """Whether a registered address still leads somewhere (``served`` from :meth:`served`)."""
+        if address in served:
+            return True
+        page, _, anchor = address.partition("#")
+        return bool(anchor) and page in self.redirects
+
+
+def read_register(root: Path, problems: Problems) -> dict[str, int]:
+    """The registered addresses with their line in data/addresses.txt."""
+    file = root / REGISTER
+    if not file.is_file():
+        problems.add(REGISTER, 1, "register", "the register of published addresses is missing (run `make register` to create it)")
+        return {}
+    registered: dict[str, int] = {}
+    for number, line in enumerate(file.read_text(encoding="utf-8").split("\n"), start=1):
+        address = line.strip()
+        if not address or address.startswith("#"):
+            continue
+        if not address.startswith("/") or " " in address:
+            problems.add(REGISTER, number, "register", f"`{address}` is not an address (expected one address per line, starting with /)")
+            continue
+        registered.setdefault(address, number)
+    return registered
+
+
+def read_redirects(root: Path, addresses: Addresses, problems: Problems) -> None:
+    """Check data/redirects.yaml and add its redirects and aliases to ``addresses``."""
+    file = root / REDIRECTS
+    if not file.is_file():
+        return
+    where = Where(REDIRECTS, 0, problems)
+    node = compose(file.read_text(encoding="utf-8"), where)
+    if node is None or (isinstance(node, yaml.ScalarNode) and node.value == ""):
+        return
+    if not isinstance(node, yaml.MappingNode):
+        problems.add(REDIRECTS, where.line(node), "redirects", "expected lines like `/old/address/: /new/address/`")
+        return
+    seen: set[str] = set()
+    for key_node, value_node in node.value:
+        line = where.line(key_node)
+        old = str(key_node.value).strip()
+        new = str(value_node.value).strip() if isinstance(value_node, yaml.ScalarNode) else "a list or block"
+        if not isinstance(value_node, yaml.ScalarNode) or not old.startswith("/") or not new.startswith("/"):
+            problems.add(REDIRECTS, line, "redirects", f"expected `/old/address/: /new/address/`, got `{old}: {new}`")
+            continue
+        if old in seen:
+            problems.add(REDIRECTS, line, old, "this old address has two redirects (expected one)")
+            continue
+        seen.add(old)
+        if neutral(old)[0] != LANGUAGES[0] or neutral(new)[0] != LANGUAGES[0]:
+            problems.add(REDIRECTS, line, old, "write the addresses without /en/: a redirect applies to both languages")
+            continue
+        if old in addresses.current:
+            problems.add(REDIRECTS, line, old, "this address still exists, so it cannot redirect (remove this line)")
+            continue
+        if new not in addresses.current:
+            close = difflib.get_close_matches(new, [a for a in addresses.current if neutral(a)[0] == LANGUAGES[0]], n=1)
+            hint = f"did you mean `{close[0]}`?" if close else "expected an address of a page on this site"
+            problems.add(REDIRECTS, line, old, f"the new address `{new}` does not exist ({hint})")
+            continue
+        old_page, _, old_id = old.partition("#")
+        new_page, _, new_id = new.partition("#")
+        if old_id:
+            if old_page != new_page or not new_id:
+                problems.add(REDIRECTS, line, old, f"an old #id can only point to an id on the same page (expected `{old_page}#new-id`)")
+                continue
+            for lang in LANGUAGES:
+                addresses.aliases.setdefault(in_language(old_page, lang), []).append((old_id, new_id))
+            continue
+        if not old.endswith("/"):
+            problems.add(REDIRECTS, line, old, f"a page address ends with / (expected `{old}/`)")
+            continue
+        for lang in LANGUAGES:
+            addresses.redirects[in_language(old, lang)] = in_language(new, lang)
+
+
+# Short addresses for print: the letter and what its number counts.
+SHORT = {"p": "principle", "a": "ambition"}
+
+
+def add_short_links(addresses: Addresses, short: dict[str, str]) -> None:
+    """Short print addresses (``/p/1/``) for pages, in every language."""
+    for old, new in short.items():
+        for lang in LANGUAGES:
+            addresses.redirects[in_language(old, lang)] = in_language(new, lang)
+            addresses.current.setdefault(in_language(old, lang), "short address")
+
+
+def check_register(root: Path, addresses: Addresses, problems: Problems, unsettled: tuple[str, ...] = ()) -> list[str]:
+    """Errors for registered addresses that lead nowhere; return addresses not registered yet.
+
+    ``unsettled``: language-neutral address beginnings of pages whose files have errors of
+    their own; their addresses are not reported again as gone.
+    """
+    registered = read_register(root, problems)
+    served = addresses.served()
+    # Gone addresses, grouped by language-neutral page: one message per page or per id.
+    gone: dict[str, dict[str, int]] = {}
+    for address, line in registered.items():
+        plain = neutral(address)[1]
+        # A page that redirects keeps its #ids working: the redirect carries the fragment.
+        if not addresses.resolves(address, served) and not plain.startswith(unsettled or ("\0",)):
+            gone.setdefault(plain.partition("#")[0], {}).setdefault(plain, line)
+    pages = [a for a in addresses.current if "#" not in a and neutral(a)[0] == LANGUAGES[0]]
+    for page, lost in gone.items():
+        line = min(lost.values())
+        if page in lost:
+            close = difflib.get_close_matches(page, pages, n=1)
+            if page.startswith(tuple(f"/{letter}/" for letter in SHORT)):
+                number = page.strip("/").split("/")[1]
+                hint = f"it is printed as the short address of {SHORT[page[1]]} {number}: keep that number, or add to {REDIRECTS}: `{page}: /new/address/`"
+            else:
+                hint = f"add to {REDIRECTS}: `{page}: {close[0] if close else '/new/address/'}`"
+            ids = len(lost) - 1
+            also = f" (with its {ids} id(s))" if ids else ""
+            problems.add(REGISTER, line, "register", f"`{page}`{also} was published, but no page has it any more ({hint})")
+            continue
+        ids_now = [a.partition("#")[2] for a in addresses.current if a.startswith(page + "#")]
+        for plain, line in sorted(lost.items(), key=lambda item: item[1]):
+            old_id = plain.partition("#")[2]
+            close = difflib.get_close_matches(old_id, ids_now, n=1, cutoff=0.3)
+            problems.add(
+                REGISTER,
+                line,
+                "register",
+                f"`{plain}` was published, but the page has no id \"{old_id}\" any more "
+                f"(keep the old id, or add to {REDIRECTS}: `{plain}: {page}#{close[0] if close else 'new-id'}`)",
+            )
+    return sorted(a for a in addresses.current if a not in registered)
+
+
+def write_register(root: Path, new: list[str]) -> int:
+    """Add ``new`` addresses to the register; never remove one. Return how many were added."""
+    file = root / REGISTER
+    lines = file.read_text(encoding="utf-8").split("\n") if file.is_file() else REGISTER_HEADER.split("\n")
+    header = [line for line in lines if line.startswith("#") or not line.strip()]
+    known = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    merged = sorted(set(known) | set(new))
+    file.write_text("\n".join([line for line in header if line] + merged) + "\n", encoding="utf-8")
+    return len(merged) - len(set(known))
+
+
+def relative(from_address: str, to_address: str) -> str:
+    """The relative link from one page address to another (keeps a site in a sub-folder working)."""
+    to_page, hash_mark, anchor = to_address.partition("#")
+    path = posixpath.relpath(to_page, from_address.rstrip("/") or "/")
+    path = "./" if path == "." else path + ("/" if to_page.endswith("/") and not path.endswith("/") else "")
+    return path + hash_mark + anchor

@@ -1,0 +1,206 @@
+"""Check the Markdown that editors write: harmless HTML only, safe links, links that resolve.
+
+Python-Markdown passes raw HTML straight through, and ``attr_list`` lets text add any
+attribute to an element. So a page could carry a script, an ``onclick`` or a link that
+runs code. This module reads every page body before rendering and allows only:
+
+- a short list of inline HTML elements with ``lang``, ``dir`` and ``title`` attributes;
+- ``{ #id }`` at the end of a heading, and no other attribute lists;
+- links to pages of this site written as Markdown files (``../principes/samen-leren.md``,
+  so the link works in both languages), ``#anchors``, web addresses, ``mailto:`` and ``tel:``;
+- images from this site only (no request may leave the site).
+
+Every problem gets the file and line, like the other loaders.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import posixpath
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .problems import Problems
+
+ALLOWED_ELEMENTS = ("abbr", "b", "br", "cite", "dfn", "em", "i", "mark", "q", "s", "small", "span", "strong", "sub", "sup", "u")
+ALLOWED_ATTRIBUTES = ("dir", "lang", "title")
+# Elements that run code, load something or change the page; named in their own message.
+DANGEROUS_ELEMENTS = ("script", "iframe", "style", "object", "embed", "link", "meta", "base", "form", "svg", "math", "frame", "frameset", "template")
+LINK_SCHEMES = ("http", "https", "mailto", "tel")
+
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+_HEADING_ID = re.compile(r"^(#{1,6}\s.*?)\{\s+#[a-z0-9]+(?:-[a-z0-9]+)*\s*\}\s*$")
+_ATTR_LIST = re.compile(r"\{:?\s*(?:[#.][^\s{}]|[A-Za-z_-]+\s*=)[^{}]*\}")
+_AUTOLINK = re.compile(r"<((?:[A-Za-z][A-Za-z0-9+.-]*:|[^\s<>@]+@)[^\s<>]*)>")
+_INLINE_LINK = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*(<[^>]*>|(?:[^\s()]|\([^\s()]*\))+)")
+_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*(<[^>]*>|\S+)")
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
+
+
+@dataclass(frozen=True)
+class PageText:
+    """The text of one page as an editor wrote it, and where it lands on the site."""
+
+    key: str  # the page without language, like "visie/leeswijzer" or "index"
+    path: str  # the file to name in messages
+    text: str
+    first_line: int
+
+
+def _blank(match: re.Match[str]) -> str:
+    # Keep newlines (and so line numbers); blank the rest.
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def _readable_lines(text: str) -> list[str]:
+    """The text with code, macro calls and valid heading ids blanked out, line by line."""
+    text = _TEMPLATE.sub(_blank, text)
+    lines = []
+    in_fence = False
+    for line in text.split("\n"):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            lines.append("")
+            continue
+        if in_fence:
+            lines.append("")
+            continue
+        line = _INLINE_CODE.sub(_blank, line)
+        heading = _HEADING_ID.match(line)
+        if heading:
+            line = heading.group(1)
+        lines.append(line)
+    return lines
+
+
+class _TagScanner(HTMLParser):
+    """Collects every start tag with its attributes and (text-relative) line."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[int, str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((self.getpos()[0], tag, attrs))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((self.getpos()[0], tag, attrs))
+
+    def handle_pi(self, data: str) -> None:
+        self.tags.append((self.getpos()[0], "?", []))
+
+    def unknown_decl(self, data: str) -> None:
+        self.tags.append((self.getpos()[0], "!", []))
+
+
+def _check_html(lines: list[str], page: PageText, problems: Problems) -> None:
+    text = "\n".join(_AUTOLINK.sub(_blank, line) for line in lines)
+    if "<" not in text:
+        return
+    scanner = _TagScanner()
+    scanner.feed(text)
+    scanner.close()
+    allowed = ", ".join(f"<{name}>" for name in ALLOWED_ELEMENTS)
+    for number, tag, attrs in scanner.tags:
+        line = page.first_line + number - 1
+        if tag in DANGEROUS_ELEMENTS:
+            problems.add(page.path, line, "html", f"<{tag}> is not allowed: it could run code or load something from another site (remove it; expected plain text or Markdown)")
+            continue
+        if tag not in ALLOWED_ELEMENTS:
+            hint = "write a link in Markdown: [text](page.md)" if tag == "a" else "write it in Markdown"
+            problems.add(page.path, line, "html", f"<{tag}> is not allowed in a page ({hint}; allowed HTML: {allowed})")
+            continue
+        for name, _ in attrs:
+            if name.startswith("on"):
+                problems.add(page.path, line, "html", f"the attribute {name}= is not allowed: it runs code (remove it)")
+            elif name not in ALLOWED_ATTRIBUTES:
+                problems.add(page.path, line, "html", f"the attribute {name}= is not allowed on <{tag}> (allowed: {', '.join(ALLOWED_ATTRIBUTES)})")
+
+
+def _check_attr_lists(lines: list[str], page: PageText, problems: Problems) -> None:
+    for number, line in enumerate(lines, start=page.first_line):
+        for match in _ATTR_LIST.finditer(line):
+            if match.group(0).startswith("{#"):
+                continue  # reported by the heading check, with the fix
+            what = "runs code" if re.search(r"\bon[a-z]+\s*=", match.group(0)) else "changes the page's markup"
+            problems.add(
+                page.path,
+                number,
+                "body",
+                f"`{match.group(0)}` is not allowed: it {what} (only `{{ #id }}` at the end of a heading is allowed)",
+            )
+
+
+def _links(lines: list[str], first_line: int) -> list[tuple[int, bool, str]]:
+    """Every link and image target as (file line, is image, target)."""
+    found = []
+    for number, line in enumerate(lines, start=first_line):
+        for match in _INLINE_LINK.finditer(line):
+            found.append((number, match.group(1) == "!", match.group(2).strip("<>")))
+        reference = _REFERENCE.match(line)
+        if reference:
+            found.append((number, False, reference.group(1).strip("<>")))
+        for match in _AUTOLINK.finditer(line):
+            target = match.group(1)
+            found.append((number, False, target if ":" in target.split("@")[0] else f"mailto:{target}"))
+    return found
+
+
+def _page_hint(wanted: str, pages: dict[str, frozenset[str] | None], here: str) -> str:
+    close = difflib.get_close_matches(wanted, list(pages), n=1)
+    if not close:
+        return "expected the file of a page, like `../principes/samen-leren.md`"
+    return f"did you mean `{posixpath.relpath(close[0] + '.md', posixpath.dirname(here) or '.')}`?"
+
+
+def _check_link(number: int, image: bool, target: str, page: PageText, pages: dict[str, frozenset[str] | None], docs: Path, problems: Problems) -> None:
+    clean = _INVISIBLE.sub("", html.unescape(target))
+    scheme = _SCHEME.match(clean.lower())
+    what = "an image" if image else "a link"
+    if scheme or clean.startswith("//"):
+        name = scheme.group(1) if scheme else "//"
+        if image:
+            problems.add(page.path, number, "link", f"images from another site are not allowed: {target} (no request may leave the site; ask the web team to add the image)")
+        elif name not in LINK_SCHEMES:
+            problems.add(page.path, number, "link", f"{what} to a {name}: address is not allowed: {target} (expected a page of this site like `../principes/samen-leren.md`, or a web address starting with https://)")
+        return
+    path, _, anchor = clean.partition("#")
+    if not path:
+        key = page.key
+    else:
+        base = posixpath.dirname(page.key)
+        resolved = posixpath.normpath(posixpath.join(base, path))
+        if not path.endswith(".md"):
+            if image or (docs / resolved).is_file():
+                if not (docs / resolved).is_file():
+                    problems.add(page.path, number, "link", f"the image {target} does not exist (expected a file in docs/)")
+                return
+            problems.add(page.path, number, "link", f"link to the Markdown file of the page, not to its address: {target} ({_page_hint(resolved.strip('/'), pages, page.key)}; then the link works in both languages)")
+            return
+        key = resolved[: -len(".md")]
+        if key not in pages:
+            problems.add(page.path, number, "link", f"there is no page {target} ({_page_hint(key, pages, page.key)})")
+            return
+    anchors = pages.get(key)
+    if anchor and anchors is not None and anchor not in anchors:
+        close = difflib.get_close_matches(anchor, sorted(anchors), n=1)
+        hint = f'did you mean "#{close[0]}"?' if close else "expected one of: " + ", ".join(sorted(anchors))
+        problems.add(page.path, number, "link", f'"#{anchor}" is not an id on that page ({hint})')
+
+
+def check_markup(page: PageText, pages: dict[str, frozenset[str] | None], docs: Path, problems: Problems) -> None:
+    """Check one page: HTML, attribute lists and links.
+
+    ``pages`` maps every page key to the ids on that page (None: not known before rendering).
+    """
+    lines = _readable_lines(page.text)
+    _check_html(lines, page, problems)
+    _check_attr_lists(lines, page, problems)
+    for number, image, target in _links(lines, page.first_line):
+        _check_link(number, image, target, page, pages, docs, problems)
