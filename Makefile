@@ -5,8 +5,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# Reproducible builds: every time stamp MkDocs writes is the time of the last commit.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
+# Where `make build` puts the site; the new build is made beside it and swapped in.
+SITE ?= site
 
-.PHONY: serve build test check install install-test browser clean readability lighthouse
+.PHONY: serve build test check translations register install install-test browser clean readability lighthouse
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -32,14 +39,25 @@ install-test: $(VENV)/.installed-test browser node_modules/.installed
 serve: install
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-## build: a strict build into site/; a failed build leaves the old site/ as it was
+## build: a strict build into site/; a failed build leaves the old site/ exactly as it was
 build: install
-	rm -rf .build/site.new
-	$(BIN)/mkdocs build --strict --quiet --site-dir .build/site.new
-	rm -rf .build/site.old
-	if [ -d site ]; then mv site .build/site.old; fi
-	mv .build/site.new site
-	rm -rf .build/site.old
+	rm -rf $(SITE).new $(SITE).old
+	$(BIN)/mkdocs build --strict --quiet --site-dir $(SITE).new
+	if [ -d $(SITE) ]; then mv $(SITE) $(SITE).old; fi
+	mv $(SITE).new $(SITE)
+	rm -rf $(SITE).old
+
+## check: every problem in content/, data/ and docs/ in one list, in a second, without building
+check: install
+	@$(BIN)/python -m macros.check check
+
+## translations: a table of every page's translation status
+translations: install
+	@$(BIN)/python -m macros.check translations
+
+## register: add the site's new addresses to data/addresses.txt
+register: install
+	@$(BIN)/python -m macros.check register
 
 ## browser: Debian's Chromium for the browser tests (Playwright cannot download one here)
 browser:
@@ -55,7 +73,7 @@ test: install-test
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf .build site test-output
+	rm -rf .build site site.new site.old test-output
 
 ## readability: Flesch-Douma (Dutch) and Flesch Reading Ease (English) per page, on a fresh build
 readability: build $(VENV)/.installed-test

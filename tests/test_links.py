@@ -1,0 +1,109 @@
+"""Links that never break: every internal link and #id on the built site, redirects and short addresses."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from macros.links import check_site_links
+from macros.site import load_site
+from tests.conftest import ROOT, run_build
+from tests.htmlscan import redirect_pages
+from tests.test_content_errors import broken_project
+from tests.test_site import SITE_URL
+
+
+SITE = load_site(ROOT)
+PRINCIPLES = {unit.meta["number"]: unit for unit in SITE.units.ordered("principles", "nl")}
+AMBITIONS = {unit.meta["ambition"]: unit for unit in SITE.units.ordered("vision", "nl") if unit.meta.get("ambition")}
+
+
+def redirect_target(html: str) -> str:
+    found = re.search(r'<meta http-equiv="refresh" content="0; url=([^"]+)">', html)
+    assert found
+    return found.group(1)
+
+
+def test_every_internal_link_and_id_on_the_built_site_resolves(site_dir: Path) -> None:
+    assert check_site_links(site_dir, SITE_URL) == []
+
+
+def test_the_link_check_finds_broken_links_ids_and_files(site_dir: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "site"
+    shutil.copytree(site_dir, copy)
+    page = copy / "principes" / "samen-meer" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    broken = (
+        '<a href="../bestaat-niet/">a</a><a href="#geen-id">b</a>'
+        '<a href="../samen-leren/#geen-id">c</a><img src="../../assets/weg.png" alt="">'
+        f'<a href="{SITE_URL}en/weg/">d</a><a href="https://example.com/">external, not checked</a>'
+    )
+    page.write_text(html.replace("</article>", broken + "</article>", 1), encoding="utf-8")
+    problems = check_site_links(copy, SITE_URL)
+    assert problems == [
+        "/principes/samen-meer/: <a href> leads nowhere: ../bestaat-niet/",
+        '/principes/samen-meer/: <a href> leads to /principes/samen-meer/ but that page has no id "geen-id": #geen-id',
+        '/principes/samen-meer/: <a href> leads to /principes/samen-leren/ but that page has no id "geen-id": ../samen-leren/#geen-id',
+        "/principes/samen-meer/: <img src> leads nowhere: ../../assets/weg.png",
+        f"/principes/samen-meer/: <a href> leads nowhere: {SITE_URL}en/weg/",
+    ]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_short_print_addresses_lead_to_each_principle_and_ambition(site_dir: Path, lang: str) -> None:
+    prefix = "" if lang == "nl" else "en/"
+    for letter, units in (("p", PRINCIPLES), ("a", AMBITIONS)):
+        assert units
+        for number, unit in units.items():
+            html = (site_dir / prefix / letter / str(number) / "index.html").read_text(encoding="utf-8")
+            assert f'<html lang="{lang}">' in html
+            assert redirect_target(html) == f"../../{unit.url}"
+            assert f'<link rel="canonical" href="{SITE_URL}{prefix}{unit.url}">' in html
+            assert '<meta name="robots" content="noindex">' in html
+
+
+def test_redirect_pages_are_not_in_the_sitemap_or_search(site_dir: Path) -> None:
+    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    index = (site_dir / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert redirect_pages(site_dir)
+    for page in redirect_pages(site_dir):
+        assert f"{SITE_URL}{page}<" not in sitemap
+        assert f'"location":"{page}"' not in index
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_short_address_keeps_the_id_in_the_browser(server: str, browser, lang: str) -> None:
+    number, unit = max(PRINCIPLES.items())
+    point = unit.meta["points"][-1]["id"]
+    prefix = "" if lang == "nl" else "en/"
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.goto(f"{server}/{prefix}p/{number}/#{point}")
+    tab.wait_for_url(f"{server}/{prefix}{unit.url}#{point}")
+    assert tab.locator(f"li#{point}").is_visible()
+    assert tab.evaluate("document.documentElement.lang") == lang
+    context.close()
+
+
+def test_a_moved_page_and_a_renamed_id_keep_working(tmp_path: Path) -> None:
+    root = broken_project("renamed-persona-with-redirect", tmp_path / "project")
+    principle = (root / "content/principles/samen-leren.nl.md", root / "content/principles/samen-leren.en.md")
+    for file in principle:
+        file.write_text(file.read_text(encoding="utf-8").replace("id: leren-van-fouten", "id: fouten-maken-mag"), encoding="utf-8")
+    with (root / "data/redirects.yaml").open("a", encoding="utf-8") as redirects:
+        redirects.write("/principes/samen-leren/#leren-van-fouten: /principes/samen-leren/#fouten-maken-mag\n")
+    out = tmp_path / "site"
+    result = run_build(out, content_root=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    # The build says what to do about the new addresses, but does not stop.
+    assert "not in data/addresses.txt yet" in result.stderr
+    for prefix in ("", "en/"):
+        old = (out / prefix / "personas" / "chantal" / "index.html").read_text(encoding="utf-8")
+        assert redirect_target(old) == "../chantal-de-vries/"
+        assert (out / prefix / "personas" / "chantal-de-vries" / "index.html").is_file()
+        page = (out / prefix / "principes" / "samen-leren" / "index.html").read_text(encoding="utf-8")
+        assert re.search(r'<li id="fouten-maken-mag"><span id="leren-van-fouten"></span>', page)
+    assert check_site_links(out, SITE_URL) == []
