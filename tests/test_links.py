@@ -15,7 +15,6 @@ from tests.htmlscan import redirect_pages
 from tests.test_content_errors import broken_project
 from tests.test_site import SITE_URL
 
-
 SITE = load_site(ROOT)
 PRINCIPLES = {unit.meta["number"]: unit for unit in SITE.units.ordered("principles", "nl")}
 AMBITIONS = {unit.meta["ambition"]: unit for unit in SITE.units.ordered("vision", "nl") if unit.meta.get("ambition")}
