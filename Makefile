@@ -13,7 +13,7 @@ endif
 # Where `make build` puts the site; the new build is made beside it and swapped in.
 SITE ?= site
 
-.PHONY: serve build test check translations register install install-test browser clean readability lighthouse
+.PHONY: serve build test check translations register install install-test browser clean readability lighthouse benchmark
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -82,3 +82,7 @@ readability: build $(VENV)/.installed-test
 ## lighthouse: a report of Lighthouse's four scores per page type (not a test)
 lighthouse: build install-test
 	$(BIN)/python scripts/lighthouse.py
+
+## benchmark: median times of make check and the build, and the site's size (a report, not a test)
+benchmark: install
+	$(BIN)/python scripts/benchmark.py

@@ -1,8 +1,11 @@
 """Editors' checks without a build: ``make check``, ``make translations``, ``make register``.
 
 ``python -m macros.check`` reads content/, data/ and docs/, runs every check the build
-runs before rendering, and prints every problem at once, grouped by file. It takes a
-second or two and needs no browser. Exit status 1 when there is an error.
+runs before rendering, and prints every problem at once, grouped by file. It takes about
+half a second and needs no browser. Exit status 1 when there is an error.
+
+The frame of the report is Dutch, for the editors; each message is the same English line
+the build prints (pinned in the tests), and REDACTIE.md explains every one in Dutch.
 """
 
 from __future__ import annotations
@@ -25,8 +28,8 @@ def _print_grouped(problems: list[Problem]) -> None:
         if problem.path != current:
             current = problem.path
             print(f"\n{problem.path}")
-        kind = "warning" if problem.warning else "error"
-        print(f"  line {problem.line}: {kind}: {problem.field}: {problem.message}")
+        kind = "waarschuwing (warning)" if problem.warning else "fout (error)"
+        print(f"  regel {problem.line}: {kind}: {problem.field}: {problem.message}")
 
 
 def run_check(root: Path) -> int:
@@ -37,14 +40,14 @@ def run_check(root: Path) -> int:
         _print_grouped(error.problems)
         errors = sum(not p.warning for p in error.problems)
         warnings = len(error.problems) - errors
-        print(f"\n{errors} error(s), {warnings} warning(s). Fix the errors: until then the site is not built or published.")
-        print("Each line says what to write instead; REDACTIE.md explains every message in Dutch.")
+        print(f"\n{errors} fout(en), {warnings} waarschuwing(en). Zolang er een fout is, wordt de site niet gebouwd of gepubliceerd.")
+        print("Elke melding zegt wat je moet schrijven (expected …). REDACTIE.md legt elke melding uit.")
         return 1
     _print_grouped(site.warnings)
     pages = sum(len(pairs) for pairs in site.units.by_type.values())
-    print(f"\nNo errors: {pages} content pages in both languages, {len(site.indicators)} figures, {len(site.addresses.current)} addresses.")
+    print(f"\nGeen fouten: {pages} onderdelen in twee talen, {len(site.indicators)} cijfers, {len(site.addresses.current)} adressen.")
     if site.warnings:
-        print(f"{len(site.warnings)} warning(s): the site can be built, but please look at them.")
+        print(f"{len(site.warnings)} waarschuwing(en): de site kan gebouwd worden, maar kijk er wel naar.")
     return 0
 
 
@@ -64,10 +67,10 @@ def run_register(root: Path) -> int:
     except ContentError as error:
         blocking = [p for p in error.problems if not p.warning]
         _print_grouped(blocking)
-        print(f"\n{len(blocking)} error(s): fix them first (`make check`), then run `make register` again.")
+        print(f"\n{len(blocking)} fout(en): los die eerst op (`make check`) en draai dan opnieuw `make register`.")
         return 1
     added = write_register(root, site.unregistered)
-    print(f"{added} new address(es) added to {REGISTER}." if added else f"{REGISTER} already lists every address.")
+    print(f"{added} nieuwe adres(sen) toegevoegd aan {REGISTER}." if added else f"{REGISTER} bevat alle adressen al.")
     return 0
 
 

@@ -39,7 +39,7 @@ def tree_digest(folder: Path) -> dict[str, str]:
 def test_check_passes_on_the_real_content() -> None:
     result = run_check("check")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "No errors" in result.stdout
+    assert "Geen fouten" in result.stdout
 
 
 def test_check_lists_every_problem_grouped_by_file_without_a_traceback(tmp_path: Path) -> None:
@@ -49,10 +49,10 @@ def test_check_lists_every_problem_grouped_by_file_without_a_traceback(tmp_path:
     assert "Traceback" not in result.stdout + result.stderr
     out = result.stdout
     # Each file once as a heading, its problems indented below with their line.
-    assert "\ncontent/vision/leeswijzer.nl.md\n  line 32: error: link: there is no page begripen.md" in out
-    assert "\ncontent/principles/samen-meer.nl.md\n  line 21: error:" in out
-    assert "line 15: warning: translates:" in out
-    assert "4 error(s), 2 warning(s)." in out
+    assert "\ncontent/vision/leeswijzer.nl.md\n  regel 32: fout (error): link: there is no page begripen.md" in out
+    assert "\ncontent/principles/samen-meer.nl.md\n  regel 21: fout (error):" in out
+    assert "regel 15: waarschuwing (warning): translates:" in out
+    assert "4 fout(en), 2 waarschuwing(en)." in out
 
 
 def test_every_english_file_translates_the_current_dutch_text() -> None:
@@ -97,7 +97,7 @@ def test_register_adds_new_addresses_and_never_removes_one(tmp_path: Path) -> No
     before = (root / REGISTER).read_text(encoding="utf-8").split("\n")
     result = run_check("register", root=root)
     assert result.returncode == 0, result.stdout
-    assert "8 new address(es) added" in result.stdout
+    assert "8 nieuwe adres(sen) toegevoegd" in result.stdout
     after = (root / REGISTER).read_text(encoding="utf-8").split("\n")
     assert set(before) <= set(after)
     assert "/personas/chantal/" in after and "/en/personas/chantal-de-vries/#chantal-leren" in after
