@@ -75,8 +75,10 @@ def check_site_links(site_dir: Path, site_url: str = "") -> list[str]:
 
     def resolve(source: str, base: str, target: str) -> str | None:
         parts = urlsplit(target)
-        if parts.scheme in ("mailto", "tel", "data") or (parts.scheme and parts.scheme not in ("http", "https")):
-            return None
+        if parts.scheme in ("javascript", "vbscript"):
+            return f"runs code: {target}"
+        if parts.scheme and parts.scheme not in ("http", "https"):
+            return None  # mailto:, tel:, and data: images inside the theme
         if parts.netloc and parts.netloc != home.netloc:
             return None
         path = unquote(parts.path)

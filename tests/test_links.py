@@ -39,6 +39,7 @@ def test_the_link_check_finds_broken_links_ids_and_files(site_dir: Path, tmp_pat
         '<a href="../bestaat-niet/">a</a><a href="#geen-id">b</a>'
         '<a href="../samen-leren/#geen-id">c</a><img src="../../assets/weg.png" alt="">'
         f'<a href="{SITE_URL}en/weg/">d</a><a href="https://example.com/">external, not checked</a>'
+        '<a href="JavaScript:alert(1)">e</a>'
     )
     page.write_text(html.replace("</article>", broken + "</article>", 1), encoding="utf-8")
     problems = check_site_links(copy, SITE_URL)
@@ -48,6 +49,7 @@ def test_the_link_check_finds_broken_links_ids_and_files(site_dir: Path, tmp_pat
         '/principes/samen-meer/: <a href> leads to /principes/samen-leren/ but that page has no id "geen-id": ../samen-leren/#geen-id',
         "/principes/samen-meer/: <img src> leads nowhere: ../../assets/weg.png",
         f"/principes/samen-meer/: <a href> leads nowhere: {SITE_URL}en/weg/",
+        "/principes/samen-meer/: <a href> runs code: JavaScript:alert(1)",
     ]
 
 
