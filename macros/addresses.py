@@ -167,7 +167,8 @@ def add_short_links(addresses: Addresses, short: dict[str, str]) -> None:
     for old, new in short.items():
         for lang in LANGUAGES:
             addresses.redirects[in_language(old, lang)] = in_language(new, lang)
-            addresses.current.setdefault(in_language(old, lang), "short address")
+            # Named after the page it leads to, for messages about it.
+            addresses.current.setdefault(in_language(old, lang), addresses.current[in_language(new, lang)])
 
 
 def check_register(root: Path, addresses: Addresses, problems: Problems, unsettled: tuple[str, ...] = ()) -> list[str]:

@@ -122,7 +122,7 @@ def load_site(root: Path, docs: Path = DOCS) -> Site:
         by_source.setdefault(addresses.current[address], []).append(address)
     for source, new in sorted(by_source.items()):
         problems.warn(
-            source if "/" in source else REGISTER,
+            source,
             1,
             "address",
             f"{len(new)} new address(es) not in {REGISTER} yet: {', '.join(new[:3])}{' …' if len(new) > 3 else ''} "

@@ -42,6 +42,8 @@ def test_the_link_check_finds_broken_links_ids_and_files(site_dir: Path, tmp_pat
         '<a href="JavaScript:alert(1)">e</a>'
     )
     page.write_text(html.replace("</article>", broken + "</article>", 1), encoding="utf-8")
+    sitemap = copy / "en" / "sitemap.xml"
+    sitemap.write_text(sitemap.read_text(encoding="utf-8").replace("</urlset>", f"<url><loc>{SITE_URL}weg/</loc></url></urlset>"), encoding="utf-8")
     problems = check_site_links(copy, SITE_URL)
     assert problems == [
         "/principes/samen-meer/: <a href> leads nowhere: ../bestaat-niet/",
@@ -50,6 +52,7 @@ def test_the_link_check_finds_broken_links_ids_and_files(site_dir: Path, tmp_pat
         "/principes/samen-meer/: <img src> leads nowhere: ../../assets/weg.png",
         f"/principes/samen-meer/: <a href> leads nowhere: {SITE_URL}en/weg/",
         "/principes/samen-meer/: <a href> runs code: JavaScript:alert(1)",
+        f"/en/sitemap.xml: leads nowhere: {SITE_URL}weg/",
     ]
 
 
