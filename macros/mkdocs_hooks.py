@@ -7,9 +7,12 @@ What happens here, in build order:
    one generated page per content unit and language into ``.build/docs`` and build
    from there, so mkdocs-static-i18n pairs generated pages like hand-written ones.
 2. ``on_files``: give the per-language 404 pages their ``404.html`` address.
-3. ``on_page_context``: absolute hreflang alternates for the page's head and switcher.
-4. ``on_post_build`` (after mkdocs-static-i18n merged all languages): split the search
-   index per language and take out Material's alternate-sitemap lookup.
+3. ``on_page_context``: absolute hreflang alternates for the page's head and switcher, and
+   the "last updated" date of the page's source file from git.
+4. ``on_post_page``: valid markup, our skip link, and old ids kept as aliases (redirects).
+5. ``on_post_build`` (after mkdocs-static-i18n merged all languages): split the search
+   index per language, take out Material's alternate-sitemap lookup, write redirect pages
+   for old and short addresses, then check every internal link and #id of the built site.
 
 mkdocs-static-i18n runs the whole build once per language, so everything here is
 called twice per ``mkdocs build`` and keeps no state between languages.
