@@ -17,6 +17,7 @@ import difflib
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -158,8 +159,15 @@ def read_redirects(root: Path, addresses: Addresses, problems: Problems) -> None
             addresses.redirects[in_language(old, lang)] = in_language(new, lang)
 
 
-# Short addresses for print: the letter and what its number counts.
-SHORT = {"p": "principle", "a": "ambition"}
+class ShortLink(NamedTuple):
+    """One kind of short print address: ``/<letter>/<number>/``."""
+
+    what: str  # what the number counts, for messages
+    content_type: str  # the units it leads to
+    number_field: str  # the front matter field that holds the number
+
+
+SHORT = {"p": ShortLink("principle", "principles", "number"), "a": ShortLink("ambition", "vision", "ambition")}
 
 
 def add_short_links(addresses: Addresses, short: dict[str, str]) -> None:
@@ -193,7 +201,7 @@ def check_register(root: Path, addresses: Addresses, problems: Problems, unsettl
             close = difflib.get_close_matches(page, pages, n=1)
             if page.startswith(tuple(f"/{letter}/" for letter in SHORT)):
                 number = page.strip("/").split("/")[1]
-                hint = f"it is printed as the short address of {SHORT[page[1]]} {number}: keep that number, or add to {REDIRECTS}: `{page}: /new/address/`"
+                hint = f"it is printed as the short address of {SHORT[page[1]].what} {number}: keep that number, or add to {REDIRECTS}: `{page}: /new/address/`"
             else:
                 hint = f"add to {REDIRECTS}: `{page}: {close[0] if close else '/new/address/'}`"
             ids = len(lost) - 1

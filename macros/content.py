@@ -108,9 +108,10 @@ TYPES: dict[str, ContentType] = {
 }
 
 _FILE_NAME = re.compile(r"^(?P<id>[^.]+)\.(?P<lang>[^.]+)\.md$")
-_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*$")
-_HEADING_ID = re.compile(r"\{\s+#(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\s*\}$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
+# Markdown shapes shared with macros/markup.py.
+HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*$")
+HEADING_ID = re.compile(r"\{\s+#(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\s*\}$")
+FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 @dataclass
@@ -175,6 +176,13 @@ class Units:
         return {unit_id: t for t, pairs in self.by_type.items() for unit_id in pairs}
 
 
+def front_matter_end(lines: list[str]) -> int | None:
+    """The index of the `---` line that closes the front matter; None if there is none."""
+    if not lines or lines[0].strip() != "---":
+        return None
+    return next((index for index in range(1, len(lines)) if lines[index].strip() == "---"), None)
+
+
 def split_front_matter(text: str, where: Where) -> tuple[str, int, str, int] | None:
     """Split a file into (front matter, its first line, body, body's first line)."""
     lines = text.split("\n")
@@ -183,11 +191,11 @@ def split_front_matter(text: str, where: Where) -> tuple[str, int, str, int] | N
             where.path, 1, "front matter", "the file must start with a line `---`, then the fields, then `---`"
         )
         return None
-    for index in range(1, len(lines)):
-        if lines[index].strip() == "---":
-            return "\n".join(lines[1:index]), 2, "\n".join(lines[index + 1 :]), index + 2
-    where.problems.add(where.path, 1, "front matter", "no closing `---` line after the fields")
-    return None
+    end = front_matter_end(lines)
+    if end is None:
+        where.problems.add(where.path, 1, "front matter", "no closing `---` line after the fields")
+        return None
+    return "\n".join(lines[1:end]), 2, "\n".join(lines[end + 1 :]), end + 2
 
 
 def check_body(body: str, first_line: int, path: str, problems: Problems) -> tuple[tuple[str, str], ...]:
@@ -200,7 +208,7 @@ def check_body(body: str, first_line: int, path: str, problems: Problems) -> tup
     texts: list[str] = []
     in_fence = False
     for number, line in enumerate(body.split("\n"), start=first_line):
-        if _FENCE.match(line):
+        if FENCE.match(line):
             in_fence = not in_fence
             continue
         if in_fence:
@@ -208,13 +216,13 @@ def check_body(body: str, first_line: int, path: str, problems: Problems) -> tup
         if "{#" in line:
             problems.add(path, number, "body", 'write "{ #id }" with a space after "{": "{#" starts a template comment')
             continue
-        heading = _HEADING.match(line)
+        heading = HEADING.match(line)
         if not heading:
             continue
         if len(heading.group("hashes")) == 1:
             problems.add(path, number, "body", "a level-1 heading (`# `) is not allowed: the page title comes from `title` (expected `## ` or deeper)")
             continue
-        anchor = _HEADING_ID.search(heading.group("text"))
+        anchor = HEADING_ID.search(heading.group("text"))
         if not anchor:
             problems.add(path, number, "body", "this heading has no id (expected `## Text { #short-id }`, the same id in both languages)")
             continue

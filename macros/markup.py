@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .content import FENCE, HEADING, HEADING_ID
 from .problems import Problems
 
 ALLOWED_ELEMENTS = ("abbr", "b", "br", "cite", "dfn", "em", "i", "mark", "q", "s", "small", "span", "strong", "sub", "sup", "u")
@@ -31,10 +32,8 @@ ALLOWED_ATTRIBUTES = ("dir", "lang", "title")
 DANGEROUS_ELEMENTS = ("script", "iframe", "style", "object", "embed", "link", "meta", "base", "form", "svg", "math", "frame", "frameset", "template")
 LINK_SCHEMES = ("http", "https", "mailto", "tel")
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
-_HEADING_ID = re.compile(r"^(#{1,6}\s.*?)\{\s+#[a-z0-9]+(?:-[a-z0-9]+)*\s*\}\s*$")
 _ATTR_LIST = re.compile(r"\{:?\s*(?:[#.][^\s{}]|[A-Za-z_-]+\s*=)[^{}]*\}")
 _AUTOLINK = re.compile(r"<((?:[A-Za-z][A-Za-z0-9+.-]*:|[^\s<>@]+@)[^\s<>]*)>")
 _INLINE_LINK = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*(<[^>]*>|(?:[^\s()]|\([^\s()]*\))+)")
@@ -64,7 +63,7 @@ def _readable_lines(text: str) -> list[str]:
     lines = []
     in_fence = False
     for line in text.split("\n"):
-        if _FENCE.match(line):
+        if FENCE.match(line):
             in_fence = not in_fence
             lines.append("")
             continue
@@ -72,9 +71,11 @@ def _readable_lines(text: str) -> list[str]:
             lines.append("")
             continue
         line = _INLINE_CODE.sub(_blank, line)
-        heading = _HEADING_ID.match(line)
-        if heading:
-            line = heading.group(1)
+        heading = HEADING.match(line)
+        anchor = heading and HEADING_ID.search(heading.group("text"))
+        if heading and anchor:
+            # The valid `{ #id }` of a heading is not an attribute list to report.
+            line = line[: heading.start("text") + anchor.start()]
         lines.append(line)
     return lines
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import yaml
 
 from . import translations
-from .addresses import REGISTER, Addresses, add_short_links, check_register, read_redirects
-from .content import TYPES, Units, load_units
+from .addresses import REGISTER, SHORT, Addresses, add_short_links, check_register, read_redirects
+from .content import TYPES, Units, front_matter_end, load_units
 from .indicators import Figure, Indicator, load_indicators
 from .markup import PageText, check_markup
 from .problems import ContentError, Problem, Problems
@@ -65,11 +65,8 @@ def load_strings(problems: Problems) -> dict[str, dict[str, str]]:
 def _doc_body(text: str) -> tuple[str, int]:
     """A docs page's text after its front matter, and the line the text starts on."""
     lines = text.split("\n")
-    if lines and lines[0].strip() == "---":
-        for index in range(1, len(lines)):
-            if lines[index].strip() == "---":
-                return "\n".join(lines[index + 1 :]), index + 2
-    return text, 1
+    end = front_matter_end(lines)
+    return (text, 1) if end is None else ("\n".join(lines[end + 1 :]), end + 2)
 
 
 def load_site(root: Path, docs: Path = DOCS) -> Site:
@@ -145,14 +142,17 @@ def _unsettled(root: Path, units: Units, problems: Problems) -> tuple[str, ...]:
             if unit_id not in units.by_type[ctype.name]:
                 unsettled.append(f"/{ctype.url_folder}/{unit_id}/")
     # Short addresses count principles and ambitions: unsure while any of them has an error.
-    for letter, folder in (("p", "principles"), ("a", "vision")):
-        if any(p.path.startswith(f"content/{folder}/") for p in problems.errors):
+    for letter, short in SHORT.items():
+        if any(p.path.startswith(f"content/{TYPES[short.content_type].folder}/") for p in problems.errors):
             unsettled.append(f"/{letter}/")
     return tuple(unsettled)
 
 
 def short_links(units: Units) -> dict[str, str]:
     """Short print addresses: ``/p/1/`` for principle 1, ``/a/1/`` for ambition 1."""
-    short = {f"/p/{unit.meta['number']}/": f"/{unit.url}" for unit in units.ordered("principles", "nl")}
-    short.update({f"/a/{unit.meta['ambition']}/": f"/{unit.url}" for unit in units.ordered("vision", "nl") if unit.meta.get("ambition")})
-    return short
+    return {
+        f"/{letter}/{unit.meta[short.number_field]}/": f"/{unit.url}"
+        for letter, short in SHORT.items()
+        for unit in units.ordered(short.content_type, LANGUAGES[0])
+        if unit.meta.get(short.number_field)
+    }

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .content import front_matter_end
 from .problems import Problems
 
 FIELD = "translates"
@@ -57,12 +58,8 @@ class Translation:
 def _front_matter(text: str) -> str:
     """The front matter block of a page, or "" when there is none."""
     lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
-        return ""
-    for index in range(1, len(lines)):
-        if lines[index].strip() == "---":
-            return "\n".join(lines[: index + 1])
-    return ""
+    end = front_matter_end(lines)
+    return "" if end is None else "\n".join(lines[: end + 1])
 
 
 def _record(text: str) -> tuple[str | None, int]:
