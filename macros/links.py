@@ -59,7 +59,7 @@ def _scan(file: Path) -> _Page:
 
 def _address(site_dir: Path, file: Path) -> str:
     rel = file.relative_to(site_dir).as_posix()
-    return "/" + (rel.removesuffix("index.html"))
+    return "/" + rel.removesuffix("index.html")
 
 
 def check_site_links(site_dir: Path, site_url: str = "") -> list[str]:
@@ -87,7 +87,8 @@ def check_site_links(site_dir: Path, site_url: str = "") -> list[str]:
                 return f"points outside the site ({target})"
             path = path[len(prefix) :] or "/"
         elif path:
-            path = posixpath.normpath(posixpath.join(posixpath.dirname(base) if not base.endswith("/") else base, path)) + ("/" if path.endswith("/") else "")
+            # dirname keeps "/x" of a folder address "/x/", and "/" of a file address "/404.html".
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(base), path)) + ("/" if path.endswith("/") else "")
             if not path.startswith("/"):
                 return f"goes above the site root ({target})"
         else:
@@ -111,9 +112,6 @@ def check_site_links(site_dir: Path, site_url: str = "") -> list[str]:
             base_parts = urlsplit(page.base)
             base = base_parts.path[len(prefix) :] if prefix and base_parts.path.startswith(prefix) else base_parts.path
         for attribute, target in page.links:
-            # Only the fragment counts for same-page links, and a bare "#" goes nowhere by design.
-            if target == "#":
-                continue
             message = resolve(base, target)
             if message:
                 problems.append(f"{address}: {attribute} {message}")

@@ -90,8 +90,7 @@ class _TagScanner(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append((self.getpos()[0], tag, attrs))
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((self.getpos()[0], tag, attrs))
+    handle_startendtag = handle_starttag
 
     def handle_pi(self, data: str) -> None:
         self.tags.append((self.getpos()[0], "?", []))
@@ -163,13 +162,12 @@ def _page_hint(wanted: str, pages: dict[str, frozenset[str] | None], here: str) 
 def _check_link(number: int, image: bool, target: str, page: PageText, pages: dict[str, frozenset[str] | None], docs: Path, problems: Problems) -> None:
     clean = _INVISIBLE.sub("", html.unescape(target))
     scheme = _SCHEME.match(clean.lower())
-    what = "an image" if image else "a link"
     if scheme or clean.startswith("//"):
         name = scheme.group(1) if scheme else "//"
         if image:
             problems.add(page.path, number, "link", f"images from another site are not allowed: {target} (no request may leave the site; ask the web team to add the image)")
         elif name not in LINK_SCHEMES:
-            problems.add(page.path, number, "link", f"{what} to a {name}: address is not allowed: {target} (expected a page of this site like `../principes/samen-leren.md`, or a web address starting with https://)")
+            problems.add(page.path, number, "link", f"a link to a {name}: address is not allowed: {target} (expected a page of this site like `../principes/samen-leren.md`, or a web address starting with https://)")
         return
     path, _, anchor = clean.partition("#")
     if not path:
@@ -178,9 +176,11 @@ def _check_link(number: int, image: bool, target: str, page: PageText, pages: di
         base = posixpath.dirname(page.key)
         resolved = posixpath.normpath(posixpath.join(base, path))
         if not path.endswith(".md"):
-            if image or (docs / resolved).is_file():
-                if not (docs / resolved).is_file():
-                    problems.add(page.path, number, "link", f"the image {target} does not exist (expected a file in docs/)")
+            # A file in docs/ (an image, a download) is fine; an image must be one.
+            exists = (docs / resolved).is_file()
+            if image and not exists:
+                problems.add(page.path, number, "link", f"the image {target} does not exist (expected a file in docs/)")
+            if image or exists:
                 return
             problems.add(page.path, number, "link", f"link to the Markdown file of the page, not to its address: {target} ({_page_hint(resolved.strip('/'), pages, page.key)}; then the link works in both languages)")
             return
