@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 import yaml
 
+from .files import read_source
 from .problems import Problems
 from .schema import LANGUAGES, Where, compose
 
@@ -97,7 +98,8 @@ def read_register(root: Path, problems: Problems) -> dict[str, int]:
         problems.add(REGISTER, 1, "register", "the register of published addresses is missing (run `make register` to create it)")
         return {}
     registered: dict[str, int] = {}
-    for number, line in enumerate(file.read_text(encoding="utf-8").split("\n"), start=1):
+    text = read_source(file, root, problems) or ""
+    for number, line in enumerate(text.split("\n"), start=1):
         address = line.strip()
         if not address or address.startswith("#"):
             continue
@@ -114,7 +116,8 @@ def read_redirects(root: Path, addresses: Addresses, problems: Problems) -> None
     if not file.is_file():
         return
     where = Where(REDIRECTS, 0, problems)
-    node = compose(file.read_text(encoding="utf-8"), where)
+    text = read_source(file, root, problems)
+    node = None if text is None else compose(text, where)
     if node is None or (isinstance(node, yaml.ScalarNode) and node.value == ""):
         return
     if not isinstance(node, yaml.MappingNode):
@@ -194,16 +197,14 @@ def check_register(root: Path, addresses: Addresses, problems: Problems, unsettl
         # A page that redirects keeps its #ids working: the redirect carries the fragment.
         if not addresses.resolves(address, served) and not plain.startswith(unsettled or ("\0",)):
             gone.setdefault(plain.partition("#")[0], {}).setdefault(plain, line)
-    pages = [a for a in addresses.current if "#" not in a and neutral(a)[0] == LANGUAGES[0]]
     for page, lost in gone.items():
         line = min(lost.values())
         if page in lost:
-            close = difflib.get_close_matches(page, pages, n=1)
             if page.startswith(tuple(f"/{letter}/" for letter in SHORT)):
                 number = page.strip("/").split("/")[1]
                 hint = f"it is printed as the short address of {SHORT[page[1]].what} {number}: keep that number, or add to {REDIRECTS}: `{page}: /new/address/`"
             else:
-                hint = f"add to {REDIRECTS}: `{page}: {close[0] if close else '/new/address/'}`"
+                hint = _replacement_hint(page, set(lost) - {page}, addresses, registered)
             ids = len(lost) - 1
             also = f" (with its {ids} id(s))" if ids else ""
             problems.add(REGISTER, line, "register", f"`{page}`{also} was published, but no page has it any more ({hint})")
@@ -220,6 +221,27 @@ def check_register(root: Path, addresses: Addresses, problems: Problems, unsettl
                 f"(keep the old id, or add to {REDIRECTS}: `{plain}: {page}#{close[0] if close else 'new-id'}`)",
             )
     return sorted(a for a in addresses.current if a not in registered)
+
+
+def _replacement_hint(page: str, old_ids: set[str], addresses: Addresses, registered: dict[str, int]) -> str:
+    """What to write for a gone page: a redirect only to a page known to be the same unit.
+
+    A new page is the same unit when it is new in the same folder and has every id the old
+    page had (a rename keeps the ids of points, goals, quotes and headings). Otherwise
+    the editor decides; the message says what to decide, never guesses by name.
+    """
+    folder = page.rstrip("/").rpartition("/")[0] + "/"
+    new_pages = sorted(
+        a for a in addresses.current
+        if "#" not in a and neutral(a)[0] == LANGUAGES[0] and a.startswith(folder) and a != folder and a not in registered
+    )
+    ids = {a.partition("#")[2] for a in old_ids}
+    same = [a for a in new_pages if ids and ids <= {c.partition("#")[2] for c in addresses.current if c.startswith(a + "#")}]
+    if len(same) == 1:
+        return f"{same[0]} has all its ids, so it is the same page under a new name: add to {REDIRECTS}: `{page}: {same[0]}`"
+    overview = folder if folder in addresses.current else "/"
+    candidates = " or ".join([*(f"the new {a}" for a in new_pages), f"the overview {overview}"])
+    return f"decide which page replaces it, perhaps {candidates}, then add to {REDIRECTS}: `{page}: /the/page/that/replaces/it/`"
 
 
 def write_register(root: Path, new: list[str]) -> int:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .files import read_source
 from .problems import Problems
 from .schema import LANGUAGE_NAMES, LANGUAGES, LINES, Field, Where, check_mapping, compose
 
@@ -240,10 +241,8 @@ def _load_file(file: Path, root: Path, ctype: ContentType, problems: Problems) -
     if not match or match.group("lang") not in LANGUAGES:
         problems.add(rel, 1, "file name", "expected `<id>.nl.md` or `<id>.en.md`, like `eigen-regie.nl.md`")
         return None
-    try:
-        text = file.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        problems.add(rel, 1, "file", "this file is not UTF-8 text (save it as UTF-8)")
+    text = read_source(file, root, problems)
+    if text is None:
         return None
     where = Where(rel, 1, problems)
     parts = split_front_matter(text, where)

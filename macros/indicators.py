@@ -6,8 +6,10 @@ Numbers are formatted with Babel in the reader's language, never by hand.
 
 from __future__ import annotations
 
+import datetime
 import difflib
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -15,6 +17,7 @@ from typing import Any
 import yaml
 from babel.numbers import format_decimal
 
+from .files import read_source
 from .problems import Problems
 from .schema import LINES, Field, Where, check, compose
 
@@ -40,6 +43,7 @@ INDICATOR = Field(
         "source": _TEXTS("where the figure comes from"),
         "note": _TEXTS("a note that explains the figure", required=False),
         "key": Field("bool", "true to show this figure among the key figures on the home page", required=False),
+        "part_of": Field("id", "the id of the indicator this figure is a part of (a count within a larger count)", required=False),
         "share_of": Field(
             "map",
             "the count and the base this percentage is computed from",
@@ -112,6 +116,9 @@ class Indicator:
     target: dict[str, Any] | None
     line: int
     key: bool = False
+    part_of: str | None = None
+    # The line of each year's value, for messages about one value.
+    value_lines: dict[int, int] = field(default_factory=dict)
 
     @property
     def latest_year(self) -> int:
@@ -132,7 +139,8 @@ def load_indicators(root: Path, problems: Problems, declared: set[str] | None = 
         problems.add(rel, 1, "file", "the file is missing (expected the list of figures)")
         return {}, {}
     where = Where(rel, 0, problems)
-    node = compose(path.read_text(encoding="utf-8"), where)
+    text = read_source(path, root, problems)
+    node = None if text is None else compose(text, where)
     if node is None:
         return {}, {}
     # The file is a mapping with one list; each item is checked under its own id.
@@ -157,18 +165,105 @@ def load_indicators(root: Path, problems: Problems, declared: set[str] | None = 
             continue
         result[item["id"]] = Indicator(
             item["id"], item["label"], item.get("short"), item["unit"], item["values"], item["source"], item.get("note"),
-            item.get("share_of"), item.get("target"), line, bool(item.get("key")),
+            item.get("share_of"), item.get("target"), line, bool(item.get("key")), item.get("part_of"),
+            dict(getattr(item["values"], "lines", {})),
         )
     for ind in result.values():
-        if ind.share_of:
-            if ind.unit != "percent":
-                problems.add(rel, ind.line, f"{ind.id}.share_of", "only a percentage can be a share (expected `unit: percent`)")
-            for key in ("count", "base"):
-                ref = ind.share_of.get(key)
-                if ref and ref not in result:
-                    problems.add(rel, ind.line, f"{ind.id}.share_of.{key}", f'"{ref}" is not an indicator id (expected one of: {", ".join(sorted(result))})')
+        _check_possible(ind, where)
+    for ind in result.values():
+        _check_relations(ind, result, where)
     figures = _load_figures(sections.get("figures"), result, where, declared)
     return result, figures
+
+
+# What a value of each unit can be: (test, words for the message).
+POSSIBLE = {
+    "count": (lambda v: v >= 0 and float(v).is_integer(), "a whole number of 0 or more"),
+    "percent": (lambda v: 0 <= v <= 100, "a percentage from 0 to 100"),
+    "euro": (lambda v: v >= 0, "an amount of 0 or more"),
+}
+
+
+def build_year() -> int:
+    """The year of this build: from SOURCE_DATE_EPOCH (the last commit) when set, else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).year
+    return datetime.date.today().year
+
+
+def _check_possible(ind: Indicator, where: Where) -> None:
+    """Values a unit cannot have, and years that have not happened yet (unless a target)."""
+    test, words = POSSIBLE[ind.unit]
+    this_year = build_year()
+    for year, value in ind.values.items():
+        line = ind.value_lines.get(year, ind.line)
+        if value is not None and not test(value):
+            where.problems.add(where.path, line, f"{ind.id}.values.{year}", f"{_number(value)} is not possible for `unit: {ind.unit}` (expected {words})")
+        if year > this_year and not ind.target:
+            where.problems.add(
+                where.path, line, f"{ind.id}.values.{year}",
+                f"{year} lies in the future, so nothing can have been measured in it yet "
+                "(expected the year the figure was measured; a goal for a later year needs `target:`)",
+            )
+
+
+def _check_relations(ind: Indicator, indicators: dict[str, Indicator], where: Where) -> None:
+    """Declared relations hold: a share matches its count and base, a part is not above its whole."""
+    if ind.share_of:
+        if ind.unit != "percent":
+            where.problems.add(where.path, ind.line, f"{ind.id}.share_of", "only a percentage can be a share (expected `unit: percent`)")
+        refs = [ind.share_of.get(key) for key in ("count", "base")]
+        for key, ref in zip(("count", "base"), refs):
+            if ref and ref not in indicators:
+                where.problems.add(where.path, ind.line, f"{ind.id}.share_of.{key}", f'"{ref}" is not an indicator id (expected one of: {", ".join(sorted(indicators))})')
+        if ind.unit == "percent" and all(ref in indicators for ref in refs):
+            count, base = (indicators[ref] for ref in refs)
+            for year, value in ind.values.items():
+                if value is not None and year in count.values and year in base.values and count.values[year] is not None and base.values[year]:
+                    _check_share(ind, year, value, count, base, where)
+    if ind.part_of:
+        whole = indicators.get(ind.part_of)
+        if whole is None:
+            close = difflib.get_close_matches(ind.part_of, list(indicators), n=1)
+            hint = f'did you mean "{close[0]}"?' if close else "expected an indicator id"
+            where.problems.add(where.path, ind.line, f"{ind.id}.part_of", f'"{ind.part_of}" is not an indicator ({hint})')
+            return
+        if whole.unit != ind.unit:
+            where.problems.add(where.path, ind.line, f"{ind.id}.part_of", f'"{whole.id}" is counted in {whole.unit}, this figure in {ind.unit} (expected the same unit)')
+            return
+        for year, value in ind.values.items():
+            if year in whole.values and None not in (value, whole.values[year]) and value > whole.values[year]:
+                where.problems.add(
+                    where.path, ind.value_lines.get(year, ind.line), f"{ind.id}.values.{year}",
+                    f"{_number(value)} is more than its whole, {whole.id} ({_number(whole.values[year])} in {year}) "
+                    f"(expected at most {_number(whole.values[year])}, or check both figures)",
+                )
+
+
+def _decimals(value: float) -> int:
+    exponent = Decimal(str(value)).normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def _check_share(ind: Indicator, year: int, value: float, count: Indicator, base: Indicator, where: Where) -> None:
+    """The written percentage, rounded as written, equals count / base (half a last digit of room)."""
+    exact = Decimal(str(count.values[year])) * 100 / Decimal(str(base.values[year]))
+    places = max(1, _decimals(value))
+    step = Decimal(1).scaleb(-places)
+    if abs(exact - Decimal(str(value))) <= step / 2:
+        return
+    right = exact.quantize(step)
+    where.problems.add(
+        where.path, ind.value_lines.get(year, ind.line), f"{ind.id}.values.{year}",
+        f"{_number(value)} does not match `share_of`: {count.id} {_number(count.values[year])} of {base.id} "
+        f"{_number(base.values[year])} is {right} percent (expected {right}, or correct the count or the base)",
+    )
+
+
+def _number(value: float) -> str:
+    """A value as an editor writes it in the file (12887, 11.7)."""
+    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def _load_figures(node: yaml.Node | None, indicators: dict[str, Indicator], where: Where, declared: set[str]) -> dict[str, Figure]:
@@ -218,8 +313,29 @@ def _load_figures(node: yaml.Node | None, indicators: dict[str, Indicator], wher
                 where.problems.add(where.path, lines.get("year", lines["indicators"]), f"{name}.year", f'"{ref}" has no value for {year} (expected one of: {", ".join(map(str, sorted(indicators[ref].values)))})')
             if missing:
                 continue
+        if item["type"] == "parts":
+            _check_parts_total(name, [indicators[i] for i in ids], year, indicators, lines["indicators"], where)
         figures[item["id"]] = Figure(item["id"], item["type"], item["title"], tuple(ids), year, lines[""])
     return figures
+
+
+def _check_parts_total(name: str, parts: list[Indicator], year: int | None, indicators: dict[str, Indicator], line: int, where: Where) -> None:
+    """Parts of one declared whole (`part_of`) add up to at most that whole."""
+    wholes = {part.part_of for part in parts}
+    if len(wholes) != 1 or None in wholes or next(iter(wholes)) not in indicators:
+        return
+    whole = indicators[next(iter(wholes))]
+    shown = year or max(part.latest_year for part in parts)
+    values = [part.values.get(shown) for part in parts]
+    if shown not in whole.values or None in values or whole.values[shown] is None:
+        return
+    total = sum(values)  # type: ignore[arg-type]
+    if total > whole.values[shown]:
+        where.problems.add(
+            where.path, line, f"{name}.indicators",
+            f"the parts add up to {_number(total)} in {shown}, more than their whole {whole.id} ({_number(whole.values[shown])}) "
+            "(expected parts that together are at most the whole; check the figures)",
+        )
 
 
 def _item_name(node: yaml.Node, position: int, section: str = "indicators") -> str:

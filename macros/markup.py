@@ -30,7 +30,7 @@ ALLOWED_ELEMENTS = ("abbr", "b", "br", "cite", "dfn", "em", "i", "mark", "q", "s
 ALLOWED_ATTRIBUTES = ("dir", "lang", "title")
 # Elements that run code, load something or change the page; named in their own message.
 DANGEROUS_ELEMENTS = ("script", "iframe", "style", "object", "embed", "link", "meta", "base", "form", "svg", "math", "frame", "frameset", "template")
-LINK_SCHEMES = ("http", "https", "mailto", "tel")
+LINK_SCHEMES = ("http", "https", "mailto", "tel")  # http: named in its own message, with the https form
 
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
@@ -168,6 +168,10 @@ def _check_link(number: int, image: bool, target: str, page: PageText, pages: di
             problems.add(page.path, number, "link", f"images from another site are not allowed: {target} (no request may leave the site; ask the web team to add the image)")
         elif name not in LINK_SCHEMES:
             problems.add(page.path, number, "link", f"a link to a {name}: address is not allowed: {target} (expected a page of this site like `../principes/samen-leren.md`, or a web address starting with https://)")
+        elif name == "http":
+            # Readers' browsers warn on (or block) unencrypted pages; government sites use https.
+            secure = "https://" + clean.split(":", 1)[1].lstrip("/")
+            problems.add(page.path, number, "link", f"a link must start with https://, not http://: {target} (write `{secure}`)")
         return
     path, _, anchor = clean.partition("#")
     if not path:

@@ -30,6 +30,10 @@ class Field:
 
     ``kind`` is one of: text, id, int, number, bool, texts (nl + en), list, map, dict
     (free keys, for example years). ``expected`` is the plain-words hint shown to editors.
+
+    Every string an editor writes in a field is plain text (``text``, ``texts``, ``id``):
+    it is escaped wherever it lands (``macros/templating.plain``). Markdown is written in
+    a page's body only, and checked there (``macros/markup.py``); no field holds Markdown.
     """
 
     kind: str
@@ -42,6 +46,17 @@ class Field:
     choices: tuple[str, ...] | None = None
     key: Field | None = None
     min_items: int = 0
+
+
+# Every kind of field, for tests that walk the schemas: the string kinds are plain text.
+PLAIN_TEXT_KINDS = ("text", "id")
+SCALAR_KINDS = (*PLAIN_TEXT_KINDS, "int", "number", "bool")
+
+
+class LinedDict(dict):  # type: ignore[type-arg]
+    """A checked ``dict`` field that remembers the line of each key, for later checks."""
+
+    lines: dict[Any, int]
 
 
 @dataclass
@@ -165,16 +180,18 @@ def _texts_fields(spec: Field) -> dict[str, Field]:
     }
 
 
-def _check_dict(node: yaml.Node, spec: Field, where: Where, name: str) -> dict[Any, Any] | None:
+def _check_dict(node: yaml.Node, spec: Field, where: Where, name: str) -> LinedDict | None:
     if not isinstance(node, yaml.MappingNode):
         where.problems.add(where.path, where.line(node), name, f"expected {spec.expected}")
         return None
-    result: dict[Any, Any] = {}
+    result = LinedDict()
+    result.lines = {}
     assert spec.key is not None and spec.item is not None
     for key_node, value_node in node.value:
         key = check(key_node, spec.key, where, name)
         if key is None:
             continue
+        result.lines.setdefault(key, where.line(key_node))
         if key in result:
             where.problems.add(where.path, where.line(key_node), f"{name}.{key}", "appears twice (expected each once)")
             continue

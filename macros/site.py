@@ -14,6 +14,7 @@ import yaml
 from . import translations
 from .addresses import REGISTER, SHORT, Addresses, add_short_links, check_register, read_redirects
 from .content import TYPES, Units, front_matter_end, load_units
+from .files import read_source
 from .indicators import Figure, Indicator, load_indicators
 from .markup import PageText, check_markup
 from .problems import ContentError, Problem, Problems
@@ -100,8 +101,9 @@ def load_site(root: Path, docs: Path = DOCS) -> Site:
         anchors.setdefault(page, None)
         for lang in LANGUAGES:
             file = docs / f"{page}.{lang}.md"
-            if file.is_file():
-                body, first = _doc_body(file.read_text(encoding="utf-8"))
+            text = read_source(file, docs.parent, problems) if file.is_file() else None
+            if text is not None:
+                body, first = _doc_body(text)
                 texts.append(PageText(page, f"docs/{page}.{lang}.md", body, first))
     for text in texts:
         check_template_text(text.text, text.path, text.first_line, specs, problems)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .content import front_matter_end
+from .files import read_source
 from .problems import Problems
 
 FIELD = "translates"
@@ -79,11 +80,12 @@ def scan(root: Path, folders: list[tuple[Path, str]]) -> list[Translation]:
             english = dutch.with_name(dutch.name[: -len(".nl.md")] + ".en.md")
             rel_nl = f"{shown}/{dutch.relative_to(folder).as_posix()}"
             rel_en = f"{shown}/{english.relative_to(folder).as_posix()}"
-            try:
-                dutch_text = dutch.read_text(encoding="utf-8")
-                recorded, line = _record(english.read_text(encoding="utf-8")) if english.is_file() else (None, 1)
-            except UnicodeDecodeError:
-                continue  # reported by the loader
+            # Unreadable files and links are reported by the loaders.
+            dutch_text = read_source(dutch, folder)
+            english_text = read_source(english, folder) if english.is_file() else ""
+            if dutch_text is None or english_text is None:
+                continue
+            recorded, line = _record(english_text) if english.is_file() else (None, 1)
             wrong, wrong_line = _record(dutch_text)
             found.append(Translation(rel_nl, rel_en, fingerprint(dutch_text), recorded, line, english.is_file(), wrong_line if wrong else None))
     return found

@@ -1,7 +1,8 @@
 """Broken inputs: each folder in tests/fixtures/ breaks a copy of the real content and pins its messages.
 
 A fixture folder holds ``edits.yaml`` (what to change in content/ and data/: ``replace`` +
-``with``, ``append``, ``create``, ``rename``, ``remove`` or ``remove_line``) and ``expected.txt``:
+``with``, ``append``, ``create``, ``rename``, ``remove``, ``remove_line``, ``symlink`` (the file becomes a
+link to that path, relative to the project copy unless absolute) or ``bom``) and ``expected.txt``:
 the exact errors, one line each (empty: the input is valid). ``warnings.txt``, where present,
 pins the warnings too. Edits apply to the current content, so fixtures stay valid as the
 content grows; an edit whose text is no longer found fails the test.
@@ -33,6 +34,11 @@ def broken_project(case: str, target: Path) -> Path:
             file.write_text(edit["create"], encoding="utf-8")
         elif "remove" in edit:
             file.unlink()
+        elif "symlink" in edit:
+            file.unlink()
+            file.symlink_to(edit["symlink"] if edit["symlink"].startswith("/") else target / edit["symlink"])
+        elif "bom" in edit:
+            file.write_text("\ufeff" + file.read_text(encoding="utf-8"), encoding="utf-8")
         elif "rename" in edit:
             file.rename(target / edit["rename"])
         elif "remove_line" in edit:

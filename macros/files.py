@@ -1,0 +1,49 @@
+"""Reading the files editors write: real files inside the project, UTF-8, no byte-order mark.
+
+A content file that is a symbolic link could publish any file of the machine that builds
+the site, so links are refused by name. Editors on Windows often save a byte-order mark
+(BOM) in front of the text; it is invisible, so it is left out, with a warning that says
+how to save the file without one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .problems import Problems
+
+BOM = "\ufeff"
+
+
+def read_source(file: Path, root: Path, problems: Problems | None = None) -> str | None:
+    """The text of ``file`` (named relative to ``root``), or None after reporting why not.
+
+    With ``problems=None`` nothing is reported: for a second reader of a file the loaders
+    have already checked.
+    """
+    problems = Problems() if problems is None else problems
+    rel = file.relative_to(root).as_posix() if file.is_relative_to(root) else file.as_posix()
+    if file.is_symlink() or not file.resolve().is_relative_to(root.resolve()):
+        target = file.resolve()
+        shown = target.relative_to(root.resolve()).as_posix() if target.is_relative_to(root.resolve()) else target
+        problems.add(
+            rel,
+            1,
+            "file",
+            f"is a link to {shown} (expected a real file here: put the file itself in the repository, not a link to it)",
+        )
+        return None
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        problems.add(rel, 1, "file", "this file is not UTF-8 text (save it as UTF-8)")
+        return None
+    if text.startswith(BOM):
+        problems.warn(
+            rel,
+            1,
+            "file",
+            "starts with an invisible byte-order mark (BOM), which was left out (save the file as UTF-8 without BOM)",
+        )
+        text = text[len(BOM) :]
+    return text
