@@ -17,6 +17,7 @@ import yaml
 from .content import TYPES, Unit
 from .problems import ContentError, Problems
 from .schema import LANGUAGE_NAMES, LANGUAGES
+from .templating import plain
 
 if TYPE_CHECKING:
     from .site import Site
@@ -27,10 +28,15 @@ _LANG_SUFFIX = re.compile(r"\.(?P<lang>[a-z]{2})\.md$")
 
 
 def unit_page(unit: Unit) -> str:
-    """The Markdown of a generated unit page."""
+    """The Markdown of a generated unit page.
+
+    MkDocs and Material print ``title`` and ``description`` into the page without escaping
+    (``<title>``, navigation, ``<h1>``, meta description, search), and mkdocs-macros renders
+    Jinja in titles: so both are escaped here, once, where MkDocs takes them.
+    """
     meta = {
-        "title": unit.title,
-        "description": unit.meta["summary"],
+        "title": str(plain(unit.title)),
+        "description": str(plain(unit.meta["summary"])),
         "unit": f"{unit.type}/{unit.id}",
     }
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
