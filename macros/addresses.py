@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import posixpath
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -110,6 +111,11 @@ def read_register(root: Path, problems: Problems) -> dict[str, int]:
     return registered
 
 
+# An address of this site as editors write it in data/redirects.yaml.
+# (A missing last slash passes here: it has a message of its own.)
+ADDRESS = re.compile(r"^/(?:[a-z0-9]+(?:-[a-z0-9]+)*/)*(?:[a-z0-9]+(?:-[a-z0-9]+)*)?(?:#[a-z0-9]+(?:-[a-z0-9]+)*)?$")
+
+
 def read_redirects(root: Path, addresses: Addresses, problems: Problems) -> None:
     """Check data/redirects.yaml and add its redirects and aliases to ``addresses``."""
     file = root / REDIRECTS
@@ -130,6 +136,11 @@ def read_redirects(root: Path, addresses: Addresses, problems: Problems) -> None
         new = str(value_node.value).strip() if isinstance(value_node, yaml.ScalarNode) else "a list or block"
         if not isinstance(value_node, yaml.ScalarNode) or not old.startswith("/") or not new.startswith("/"):
             problems.add(REDIRECTS, line, "redirects", f"expected `/old/address/: /new/address/`, got `{old}: {new}`")
+            continue
+        bad = [a for a in (old, new) if not ADDRESS.match(a)]
+        if bad:
+            # A redirect becomes a folder of the built site: nothing else may reach the disk.
+            problems.add(REDIRECTS, line, "redirects", f"`{bad[0]}` is not an address of this site (expected lower-case words with hyphens between slashes, like `/principes/samen-leren/` or `/principes/samen-leren/#an-id`)")
             continue
         if old in seen:
             problems.add(REDIRECTS, line, old, "this old address has two redirects (expected one)")

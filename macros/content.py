@@ -170,7 +170,7 @@ class Units:
         """All units of a type in one language, in their reading order."""
         key = {"vision": "order", "principles": "number"}.get(type_name)
         units = [pair[lang] for pair in self.by_type[type_name].values()]
-        return sorted(units, key=lambda u: (u.meta.get(key, 0) if key else 0, u.id))
+        return sorted(units, key=lambda u: ((u.meta.get(key) or 0) if key else 0, u.id))
 
     def all_ids(self) -> dict[str, str]:
         """Every unit id with its type."""

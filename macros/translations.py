@@ -23,7 +23,8 @@ from .files import read_source
 from .problems import Problems
 
 FIELD = "translates"
-_RECORD = re.compile(rf"^{FIELD}:[ \t]*[\"']?(?P<value>[^\"'\s#]*)[\"']?[ \t]*(?:#.*)?$", re.MULTILINE)
+_RECORD = re.compile(rf"^{FIELD}:[ \t]*(?P<value>.*?)[ \t]*(?:[ \t]#.*)?$", re.MULTILINE)
+_FINGERPRINT = re.compile(r"^nl-[0-9a-f]{10}$")
 _PREFIX = "nl-"
 
 
@@ -48,11 +49,13 @@ class Translation:
 
     @property
     def status(self) -> str:
-        """One of: missing, not recorded, out of date, up to date."""
+        """One of: missing, not recorded, not a fingerprint, out of date, up to date."""
         if not self.exists:
             return "missing"
         if not self.recorded:
             return "not recorded"
+        if not _FINGERPRINT.match(self.recorded):
+            return "not a fingerprint"
         return "up to date" if self.recorded == self.current else "out of date"
 
 
@@ -67,7 +70,7 @@ def _record(text: str) -> tuple[str | None, int]:
     match = _RECORD.search(_front_matter(text))
     if not match:
         return None, 1
-    return match.group("value") or None, text.count("\n", 0, match.start()) + 1
+    return match.group("value").strip("\"'") or None, text.count("\n", 0, match.start()) + 1
 
 
 def scan(root: Path, folders: list[tuple[Path, str]]) -> list[Translation]:
@@ -104,6 +107,13 @@ def check(translations: list[Translation], problems: Problems) -> None:
                 FIELD,
                 f"missing: record which Dutch text this translates (expected `{FIELD}: {item.current}` in the front matter, "
                 f"once the English text matches {item.dutch})",
+            )
+        elif item.status == "not a fingerprint":
+            problems.add(
+                item.english,
+                item.line,
+                FIELD,
+                f"`{item.recorded}` is not a fingerprint (expected `{FIELD}: {item.current}`, once the English text matches {item.dutch})",
             )
         elif item.status == "out of date":
             problems.warn(
