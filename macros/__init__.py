@@ -59,6 +59,21 @@ def define_env(env: Any) -> None:
         return render.key_figures(site(), lang())
 
     @env.macro
+    def hero() -> Markup:
+        """The first screen of the home page: the core sentence, what this is, two ways in."""
+        return render.hero(site(), lang(), link, env.conf["site_name"], env.page.meta.get("description", ""))
+
+    @env.macro
+    def ambition_list(level: int = 2) -> Markup:
+        """Cards for the ambitions of the vision."""
+        return render.ambition_list(site(), lang(), link, level)
+
+    @env.macro
+    def key_figure(id: str) -> Markup:
+        """One figure as a card with its source and year."""
+        return render.key_figure(site(), id, lang())
+
+    @env.macro
     def praatplaat(level: int = 2) -> Markup:
         """The overview poster, built from content/."""
         return render.praatplaat(site(), lang(), link, level)

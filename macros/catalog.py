@@ -29,7 +29,10 @@ def macro_specs(site: Site, declared_figures: set[str] | None = None) -> dict[st
         MacroSpec("principle_list", (level,)),
         MacroSpec("persona_list", (level,)),
         MacroSpec("vision_list", (level,)),
+        MacroSpec("ambition_list", (level,)),
+        MacroSpec("hero", ()),
         MacroSpec("key_figures", ()),
+        MacroSpec("key_figure", (Param("id", "id", lambda: indicator_ids, "indicator"),)),
     ]
     return {spec.name: spec for spec in specs}
 

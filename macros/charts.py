@@ -109,5 +109,6 @@ def render_figure(figure: Figure, indicators: dict[str, Indicator], lang: str, t
         years=years,
         show_share=figure.type == "parts",
         first_column=t["chart_year"] if figure.type == "change" else t["chart_item"],
+        value_header=t[f"chart_value_{unit}"],
         t=t,
     )

@@ -169,6 +169,11 @@ TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle" data-md-toggle="(?:
 EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link[^"]*" for="[^"]+" id="[^"]+") tabindex="">')
 
 
+# Material's table of contents title is a <label for="__toc">; the checkbox exists only on
+# pages in the navigation.
+TOC_LABEL = re.compile(r'<label class="md-nav__title" for="__toc">(.*?)</label>', re.DOTALL)
+
+
 # Material's skip link points at the first heading of the table of contents, so pages
 # without one have none. Ours is on every page and moves focus to the article itself.
 SKIP_LINK = re.compile(r'<div data-md-component="skip">.*?</div>', re.DOTALL)
@@ -192,6 +197,9 @@ def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
     if count != 2:
         raise PluginError(f"{page.file.src_uri}: Material's toggle checkboxes changed; review TOGGLE_AUTOCOMPLETE in macros/mkdocs_hooks.py")
     fixed = EMPTY_TABINDEX.sub(r"\1>", fixed)
+    if 'id="__toc"' not in fixed:
+        # A page outside the navigation (footer pages) has no toc toggle for this label to name.
+        fixed = TOC_LABEL.sub(r'<div class="md-nav__title">\1</div>', fixed)
     site: Site = config[SITE_KEY]
     label = html.escape(site.t("skip_to_content", getattr(page.file, "locale", "nl")))
     skip = f'<div data-md-component="skip"><a href="#{CONTENT_ID}" class="md-skip" data-rv="skip-link">{label}</a></div>'
@@ -207,6 +215,12 @@ def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
         new = f'<label class="md-header__button md-icon" for="__{toggle}" tabindex="0" data-rv="open-{toggle}"><span class="md-visually-hidden">{name}</span>'
         fixed = _replace_once(old, new, fixed, page)
     fixed = _replace_once(ARTICLE, f'<article class="md-content__inner md-typeset" id="{CONTENT_ID}" tabindex="-1">', fixed, page)
+    # The site name once, and a short form that fits a phone's header (CSS shows one of the two).
+    name = html.escape(config["site_name"])
+    header_name = f'<div class="md-header__topic">\n          <span class="md-ellipsis">\n            {name}\n          </span>'
+    short = html.escape(site.t("site_name_short", lang))
+    named = f'<div class="md-header__topic">\n          <span class="md-ellipsis"><span class="rv-name--long">{name}</span><span class="rv-name--short">{short}</span></span>'
+    fixed = _replace_once(header_name, named, fixed, page)
     return _add_aliases(fixed, page, site)
 
 

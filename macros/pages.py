@@ -39,6 +39,9 @@ def unit_page(unit: Unit) -> str:
         "description": str(plain(unit.meta["summary"])),
         "unit": f"{unit.type}/{unit.id}",
     }
+    if unit.type == "personas":
+        # A story reads best without the sidebar; the tabs lead on.
+        meta["hide"] = ["navigation"]
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{front}---\n\n{{{{ unit_header() }}}}\n\n{unit.body.strip()}\n\n{{{{ unit_footer() }}}}\n"
 
@@ -109,20 +112,28 @@ def stage_pages(site: Site, docs: Path, stage: Path) -> Any:
     _sync(wanted, stage)
 
     def nav(lang: str) -> list[Any]:
-        sections: list[Any] = ["index.md"]
-        placed = {"index", "404"}
-        if "overzicht" in doc_pages:
-            sections.append("overzicht.md")
-            placed.add("overzicht")
+        """Home and the brochure's five sections; service pages and 404 are reached from the footer.
+
+        mkdocs-static-i18n needs the home page in the navigation; its tab is hidden on wide
+        screens (the logo leads home) and stays in the phone menu.
+        """
+        sections: list[Any] = [{site.t("home", lang): "index.md"}]
+        background: list[Any] = []
         for ctype in TYPES.values():
             folder = ctype.url_folder
-            entries: list[Any] = []
-            if f"{folder}/index" in doc_pages:
-                entries.append(f"{folder}/index.md")
-                placed.add(f"{folder}/index")
-            entries += [f"{folder}/{unit.id}.md" for unit in site.units.ordered(ctype.name, lang)]
+            units = site.units.ordered(ctype.name, lang)
+            entries: list[Any] = [f"{folder}/index.md"] if f"{folder}/index" in doc_pages else []
+            if ctype.name == "vision":
+                entries += [f"{folder}/{u.id}.md" for u in units if u.meta["part"] == "A"]
+                sections.append({site.t("section_vision", lang): entries})
+                background = [f"{folder}/{u.id}.md" for u in units if u.meta["part"] != "A"]
+                continue
+            entries += [f"{folder}/{u.id}.md" for u in units]
             sections.append({site.t(f"section_{ctype.name}", lang): entries})
-        sections += [f"{page}.md" for page in doc_pages if page not in placed]
+        if background:
+            sections.append({site.t("section_background", lang): background})
+        if "overzicht" in doc_pages:
+            sections.append({site.t("section_overview", lang): ["overzicht.md"]})
         return sections
 
     return nav

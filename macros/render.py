@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from .charts import render_figure
 from .content import Unit
-from .indicators import format_value
+from .indicators import Indicator, format_value
 from .site import Site
 from .templating import render_template
 
@@ -31,11 +31,35 @@ def unit_path(unit: Unit) -> str:
     return ("" if unit.lang == "nl" else f"{unit.lang}/") + unit.url
 
 
+# Drawings of the personas: docs/assets/portraits/<id>.svg, or one for everybody.
+PORTRAITS = "assets/portraits"
+DEFAULT_PORTRAIT = "persoon"
+
+
+def portrait_path(site: Site, unit: Unit) -> str:
+    """The site path of a persona's drawing."""
+    name = unit.id if (site.docs / PORTRAITS / f"{unit.id}.svg").is_file() else DEFAULT_PORTRAIT
+    return f"{PORTRAITS}/{name}.svg"
+
+
 def unit_header(site: Site, unit: Unit, link: Link) -> Markup:
     """What comes above the body of a unit page: kicker, lead, and a principle's points."""
     t = strings(site, unit.lang)
     template = {"principles": "principle_header.html", "vision": "vision_header.html", "personas": "persona_header.html"}[unit.type]
-    return render_template(template, unit=unit, t=t)
+    total = len(site.units.by_type[unit.type])
+    portrait = link(portrait_path(site, unit)) if unit.type == "personas" else ""
+    return render_template(template, unit=unit, t=t, total=total, portrait=portrait)
+
+
+def theme_label(site: Site, theme: Unit, anchor: str = "") -> str:
+    """What a quote belongs to, in words: "Principe 2: …", "Ambitie 1: …" or a section and heading."""
+    t = strings(site, theme.lang)
+    if theme.type == "principles":
+        return f"{t['principle_number'].format(number=theme.meta['number'])}: {theme.title}"
+    if theme.meta.get("ambition"):
+        return f"{t['ambition_number'].format(number=theme.meta['ambition'])}: {theme.title}"
+    heading = dict(theme.headings).get(anchor) if anchor else None
+    return f"{theme.title}: {heading}" if heading else theme.title
 
 
 def _quotes_about(site: Site, unit: Unit, link: Link) -> list[dict[str, Any]]:
@@ -73,8 +97,7 @@ def unit_footer(site: Site, unit: Unit, link: Link) -> Markup:
             theme_id, _, anchor = quote["theme"].partition("#")
             theme = site.units.get(ids[theme_id], theme_id, unit.lang)
             href = link(unit_path(theme)) + (f"#{anchor}" if anchor else "")
-            title = dict(theme.headings).get(anchor, theme.title) if anchor else theme.title
-            quotes.append({**quote, "theme_title": title, "href": href})
+            quotes.append({**quote, "theme_title": theme_label(site, theme, anchor), "href": href})
         return render_template("persona_footer.html", unit=unit, t=t, quotes=quotes)
     parts = []
     if unit.type == "vision":
@@ -83,22 +106,54 @@ def unit_footer(site: Site, unit: Unit, link: Link) -> Markup:
     return Markup("\n").join(p for p in parts if p)
 
 
-def _card(site: Site, unit: Unit, link: Link) -> dict[str, str]:
+def _card(site: Site, unit: Unit, link: Link) -> dict[str, Any]:
     t = strings(site, unit.lang)
-    kicker = ""
+    kicker, number, portrait = "", None, ""
     if unit.type == "principles":
-        kicker = t["principle_number"].format(number=unit.meta["number"])
+        number = unit.meta["number"]
+        kicker = t["principle_number"].format(number=number)
     elif unit.type == "vision" and unit.meta.get("ambition"):
-        kicker = t["ambition_number"].format(number=unit.meta["ambition"])
+        number = unit.meta["ambition"]
+        kicker = t["ambition_number"].format(number=number)
     elif unit.type == "personas":
         kicker = unit.meta["role"]
-    return {"id": unit.id, "title": unit.title, "summary": unit.meta["summary"], "kicker": kicker, "href": link(unit_path(unit))}
+        portrait = link(portrait_path(site, unit))
+    return {
+        "id": unit.id, "title": unit.title, "summary": unit.meta["summary"], "kicker": kicker,
+        "href": link(unit_path(unit)), "number": number, "portrait": portrait,
+    }
 
 
 def unit_list(site: Site, type_name: str, lang: str, link: Link, level: int = 2) -> Markup:
-    """A list of cards, one per unit of a type, in reading order."""
+    """A list of cards, one per unit of a type, in reading order; principles numbered."""
     cards = [_card(site, unit, link) for unit in site.units.ordered(type_name, lang)]
-    return render_template("unit_list.html", cards=cards, level=level)
+    return render_template("unit_list.html", cards=cards, level=level, numbered=type_name == "principles")
+
+
+def ambition_list(site: Site, lang: str, link: Link, level: int = 2) -> Markup:
+    """The ambitions of the vision as cards, in their order."""
+    ambitions = sorted((u for u in site.units.ordered("vision", lang) if u.meta.get("ambition")), key=lambda u: u.meta["ambition"])
+    return render_template("unit_list.html", cards=[_card(site, u, link) for u in ambitions], level=level, numbered=False)
+
+
+def motto_unit(site: Site, lang: str) -> Unit:
+    """The vision section that carries the core sentence (`motto`), else the first section."""
+    sections = site.units.ordered("vision", lang)
+    return next((u for u in sections if u.meta.get("motto")), sections[0])
+
+
+def hero(site: Site, lang: str, link: Link, kicker: str, lead: str) -> Markup:
+    """The first screen of the home page: the core sentence, what this is, two ways in, a drawing."""
+    vision = motto_unit(site, lang)
+    return render_template(
+        "hero.html",
+        t=strings(site, lang),
+        kicker=kicker,
+        motto=vision.meta.get("motto") or vision.title,
+        lead=lead,
+        overview_href=link(("" if lang == "nl" else f"{lang}/") + "overzicht/"),
+        vision_href=link(unit_path(vision)),
+    )
 
 
 def unit_card(site: Site, type_name: str, unit_id: str, lang: str, link: Link, level: int = 3) -> Markup:
@@ -110,7 +165,7 @@ def praatplaat(site: Site, lang: str, link: Link, level: int = 2) -> Markup:
     """The overview poster: core sentence, vision statements, ambitions, principles."""
     t = strings(site, lang)
     sections = site.units.ordered("vision", lang)
-    vision = next((u for u in sections if u.meta.get("motto")), sections[0])
+    vision = motto_unit(site, lang)
     headings = dict(vision.headings)
     statements = [{"text": headings[h], "href": link(unit_path(vision)) + f"#{h}"} for h in vision.meta.get("overview") or []]
     ambitions = [
@@ -135,14 +190,20 @@ def indicator_value(site: Site, indicator_id: str, lang: str, year: int | None =
     return render_template("indicator.html", value=value, display=format_value(value, ind.unit, lang), label=ind.label[lang], year=year or ind.latest_year)
 
 
+def _figure_card(ind: Indicator, lang: str) -> dict[str, Any]:
+    value = ind.values[ind.latest_year]
+    return {"label": ind.label[lang], "year": ind.latest_year, "value": value, "display": format_value(value, ind.unit, lang), "source": ind.source[lang]}
+
+
 def key_figures(site: Site, lang: str) -> Markup:
-    """The indicators marked `key: true`, as a list of label and value."""
-    items = []
-    for ind in site.indicators.values():
-        if ind.key:
-            value = ind.values[ind.latest_year]
-            items.append({"label": ind.label[lang], "year": ind.latest_year, "value": value, "display": format_value(value, ind.unit, lang)})
-    return render_template("key_figures.html", items=items)
+    """The indicators marked `key: true`, as cards with value, label, source and year."""
+    items = [_figure_card(ind, lang) for ind in site.indicators.values() if ind.key]
+    return render_template("key_figures.html", items=items, t=strings(site, lang))
+
+
+def key_figure(site: Site, indicator_id: str, lang: str) -> Markup:
+    """One figure as a card, like the key figures."""
+    return render_template("key_figures.html", items=[_figure_card(site.indicators[indicator_id], lang)], t=strings(site, lang))
 
 
 def figure(site: Site, figure_id: str, lang: str) -> Markup:

@@ -42,6 +42,8 @@ class Site:
     addresses: Addresses = field(default_factory=Addresses)
     # Addresses the site has now that data/addresses.txt does not list yet.
     unregistered: list[str] = field(default_factory=list)
+    # The pages that are not content units, and their assets (portraits).
+    docs: Path = DOCS
 
     def t(self, key: str, lang: str) -> str:
         """An interface string in ``lang``; a missing one is a programming error."""
@@ -83,7 +85,7 @@ def load_site(root: Path, docs: Path = DOCS) -> Site:
     declared: set[str] = set()
     indicators, figures = load_indicators(root, problems, declared)
     strings = load_strings(problems)
-    site = Site(root, units, indicators, figures, strings)
+    site = Site(root, units, indicators, figures, strings, docs=docs)
     specs = macro_specs(site, declared)
 
     # Every page as editors wrote it, and the ids each one has before rendering.

@@ -56,7 +56,10 @@ def test_praatplaat_escapes_editor_text() -> None:
 def test_cards_link_to_their_unit_with_the_requested_heading_level() -> None:
     doc = parse(str(render.unit_list(SITE, "personas", "en", link, level=3)))
     personas = SITE.units.ordered("personas", "en")
-    assert [h.text.strip() for h in doc.find("h3")] == [f"{p.meta['role']} {p.title}" for p in personas]
+    assert [h.text.strip() for h in doc.find("h3")] == [p.title for p in personas]
+    # Each card says who the persona is, and shows its drawing as decoration.
+    assert [p.text for p in doc.find("p", class_="rv-card__role")] == [p.meta["role"] for p in personas]
+    assert all(img.attrs["alt"] == "" for img in doc.find("img", class_="rv-portrait"))
     assert [a.attrs["href"] for a in doc.find("a")] == ["/en/" + p.url for p in personas]
 
 

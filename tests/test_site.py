@@ -164,17 +164,26 @@ def test_no_template_code_reaches_a_page(site_dir: Path) -> None:
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_home_page_shows_praatplaat_and_key_figures(site_dir: Path, lang: str) -> None:
+def test_home_page_first_screen_and_sections(site_dir: Path, lang: str) -> None:
+    """The core sentence as the one h1, two ways in, ambitions, principles, personas, a figure, downloads."""
     from macros.indicators import format_value
+    from macros.render import motto_unit
 
     path = "" if lang == "nl" else "en/"
     document = parse(file_of(site_dir, path))
-    assert document.find("section", class_="rv-praatplaat")
-    shown = [d.text for d in document.find("dd")]
-    keys = [ind for ind in SITE.indicators.values() if ind.key]
-    assert keys
-    for ind in keys:
-        assert any(format_value(ind.values[ind.latest_year], ind.unit, lang) in text for text in shown)
+    motto = motto_unit(SITE, lang).meta["motto"]
+    assert [h.text.strip() for h in document.find("h1")] == [motto]
+    hero = document.find("section", class_="rv-hero")[0]
+    assert hero.text.count(motto) == 1
+    buttons = [a for a in document.elements if "rv-button" in a.attrs.get("class", "")]
+    assert [b.attrs["href"] for b in buttons] == ["overzicht/", motto_unit(SITE, lang).url]
+    assert document.find("svg", class_="rv-hero__art")[0].attrs["aria-hidden"] == "true"
+    assert {"ambities", "principes", "personen", "kerncijfers", "downloads"} <= set(document.ids())
+    headline = SITE.indicators["jeugdhulp-totaal"]
+    shown = [d.text for d in document.find("data")]
+    assert format_value(headline.values[headline.latest_year], headline.unit, lang) in shown
+    cards = document.find("img", class_="rv-portrait")
+    assert len(cards) == len(SITE.units.by_type["personas"])
 
 
 def test_every_chart_is_on_the_site_as_image_and_table_in_both_languages(site_dir: Path) -> None:
