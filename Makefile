@@ -35,9 +35,9 @@ node_modules/.installed: package.json package-lock.json
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test browser node_modules/.installed
 
-## serve: install, build and serve on http://127.0.0.1:8000 with live reload
+## serve: install, build and serve on http://127.0.0.1:8000 with live reload; problems show in the browser
 serve: install
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	REGIOVISIE_PREVIEW=1 $(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 ## build: a strict build into site/; a failed build leaves the old site/ exactly as it was
 build: install

@@ -42,13 +42,14 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from macros import preview
 from macros.addresses import neutral, relative
 from macros.history import History, long_date
 from macros.links import check_site_links
 from macros.pages import stage_pages
-from macros.problems import ContentError
+from macros.problems import ContentError, Problems
 from macros.schema import LANGUAGES
-from macros.site import SITE_KEY, Site, load_site
+from macros.site import SITE_KEY, Site, load_site, load_strings
 from macros.templating import render_template
 
 log = logging.getLogger("mkdocs.regiovisie")
@@ -87,12 +88,15 @@ def _report(error: ContentError) -> PluginError:
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate everything, then stage the pages to build."""
+    i18n = config.plugins.get("i18n")
+    config[preview.PROBLEMS_KEY] = None
     try:
         site = load_site(content_root(), DOCS)
         nav = stage_pages(site, DOCS, STAGE)
     except ContentError as error:
-        raise _report(error) from None
-    i18n = config.plugins.get("i18n")
+        if not preview.active():
+            raise _report(error) from None
+        return _show_problems(config, error)
     # Warnings once per build, not once per language.
     if not (i18n and getattr(i18n, "current_language", None) not in (None, LANGUAGES[0])):
         for problem in site.warnings:
@@ -106,6 +110,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Each language writes its own 404 page (see on_files); the theme's single one would
     # be overwritten by whichever language is built last.
     config.theme.static_templates.discard("404.html")
+    return config
+
+
+def _show_problems(config: MkDocsConfig, error: ContentError) -> MkDocsConfig:
+    """Preview only: build the problem pages instead of the site (see macros/preview.py)."""
+    i18n = config.plugins.get("i18n")
+    if not (i18n and getattr(i18n, "current_language", None) not in (None, LANGUAGES[0])):
+        # Not through MkDocs' logger: a strict `mkdocs serve` would abort on a logged error.
+        for problem in error.problems:
+            print(f"{'WARNING' if problem.warning else 'ERROR  '} -  {problem}", file=sys.stderr)
+        print(f"PREVIEW -  {error} The browser shows the list at http://127.0.0.1:8000/", file=sys.stderr)
+    strings = load_strings(Problems())
+    config[preview.PROBLEMS_KEY] = error.problems
+    config["nav"] = preview.stage_problem_pages(error.problems, strings, STAGE)
+    config["docs_dir"] = str(STAGE)
+    config.theme.static_templates.discard("404.html")
+    config["preview_strings"] = strings
     return config
 
 
@@ -124,6 +145,11 @@ def _absolute(config: MkDocsConfig, url: str) -> str:
 
 def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     """Absolute alternates of this page, in the order of the languages, plus x-default."""
+    lang = getattr(page.file, "locale", "nl")
+    if config.get(preview.PROBLEMS_KEY):
+        context["ui"] = {key: texts[lang] for key, texts in config["preview_strings"].items()}
+        context["page_lang"] = lang
+        return context
     site: Site = config[SITE_KEY]
     alternates = getattr(page.file, "alternates", {}) or {}
     lang = getattr(page.file, "locale", "nl")
@@ -193,6 +219,8 @@ def _replace_once(pattern: re.Pattern[str] | str, new: str, html: str, page: Any
 
 def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
     """Fix Material's markup: valid HTML for the checker, and a skip link on every page."""
+    if config.get(preview.PROBLEMS_KEY):
+        return output
     fixed, count = TOGGLE_AUTOCOMPLETE.subn(r"\1>", output)
     if count != 2:
         raise PluginError(f"{page.file.src_uri}: Material's toggle checkboxes changed; review TOGGLE_AUTOCOMPLETE in macros/mkdocs_hooks.py")
@@ -261,7 +289,7 @@ def _drop_alternate_lookup(site_dir: Path) -> None:
 def on_post_build(config: MkDocsConfig) -> None:
     """After the last language: per-language search, per-language sitemap, no alternate lookup."""
     i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
+    if i18n is not None and getattr(i18n, "building", False) or config.get(preview.PROBLEMS_KEY):
         return
     site_dir = Path(config["site_dir"])
     _split_search_index(site_dir)
