@@ -200,3 +200,17 @@ def test_every_chart_is_on_the_site_as_image_and_table_in_both_languages(site_di
             title = document.find("title", id=f"{figure_id}-title")[0].text
             assert title == SITE.figures[figure_id].title[lang]
             assert document.find("figure", id=f"figuur-{figure_id}")
+
+
+def test_the_core_sentence_has_one_wording_everywhere(site_dir: Path) -> None:
+    """The brochure's core sentence, word for word, wherever it appears; never the other wording."""
+    from macros.render import motto_unit
+
+    for lang, prefix, other in (("nl", "", "kind groeit het mooist"), ("en", "en/", "child grows best")):
+        motto = motto_unit(SITE, lang).meta["motto"]
+        pages = [p for p in html_pages(site_dir) if language_of(p) == lang]
+        texts = {p: parse(file_of(site_dir, p)).elements[0].text for p in pages}
+        assert all(other not in text for text in texts.values()), [p for p, t in texts.items() if other in t]
+        with_motto = [p for p, text in texts.items() if motto in text]
+        # The home page, the overview and the vision itself carry it.
+        assert {prefix, f"{prefix}overzicht/", prefix + motto_unit(SITE, lang).url} <= set(with_motto)
