@@ -61,7 +61,7 @@ def define_env(env: Any) -> None:
     @env.macro
     def hero() -> Markup:
         """The first screen of the home page: the core sentence, what this is, two ways in."""
-        return render.hero(site(), lang(), link, env.conf["site_name"], env.page.meta.get("description", ""))
+        return render.hero(site(), lang(), link, env.page.meta.get("description", ""))
 
     @env.macro
     def ambition_list(level: int = 2) -> Markup:

@@ -195,6 +195,14 @@ TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle" data-md-toggle="(?:
 EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link[^"]*" for="[^"]+" id="[^"]+") tabindex="">')
 
 
+# Material's palette.css holds its named colours; our own tokens (docs/assets/site.css) define
+# both colour schemes, so the first visit does not load it.
+PALETTE_CSS = re.compile(r'\s*<link rel="stylesheet" href="[^"]*assets/stylesheets/palette\.[0-9a-f]+\.min\.css">')
+
+
+SITE_SCRIPT = re.compile(r'\s*<script src="[^"]*assets/site\.js"></script>')
+
+
 # Material's table of contents title is a <label for="__toc">; the checkbox exists only on
 # pages in the navigation.
 TOC_LABEL = re.compile(r'<label class="md-nav__title" for="__toc">(.*?)</label>', re.DOTALL)
@@ -225,6 +233,11 @@ def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
     if count != 2:
         raise PluginError(f"{page.file.src_uri}: Material's toggle checkboxes changed; review TOGGLE_AUTOCOMPLETE in macros/mkdocs_hooks.py")
     fixed = EMPTY_TABINDEX.sub(r"\1>", fixed)
+    fixed = _replace_once(PALETTE_CSS, "", fixed, page)
+    if 'data-rv="point-link"' not in fixed:
+        # Our script serves the links to points (copy, and the language switch keeping the
+        # point); a page without them does not load it.
+        fixed = _replace_once(SITE_SCRIPT, "", fixed, page)
     if 'id="__toc"' not in fixed:
         # A page outside the navigation (footer pages) has no toc toggle for this label to name.
         fixed = TOC_LABEL.sub(r'<div class="md-nav__title">\1</div>', fixed)
@@ -275,6 +288,14 @@ def _split_search_index(site_dir: Path) -> None:
         path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
+def _minify_css(path: Path) -> None:
+    """Our stylesheet without comments and spare white space (its source keeps the why-comments)."""
+    text = re.sub(r"/\*.*?\*/", "", path.read_text(encoding="utf-8"), flags=re.DOTALL)
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s*([{};,])\s*", r"\1", text)
+    path.write_text(text.replace(";}", "}").strip() + "\n", encoding="utf-8")
+
+
 def _drop_alternate_lookup(site_dir: Path) -> None:
     bundles = list((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"))
     if len(bundles) != 1:
@@ -294,6 +315,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config["site_dir"])
     _split_search_index(site_dir)
     _drop_alternate_lookup(site_dir)
+    _minify_css(site_dir / "assets" / "site.css")
     # Material looks for sitemap.xml at the root of the reader's language (its base URL).
     for name in ("sitemap.xml", "sitemap.xml.gz"):
         if (site_dir / name).is_file():

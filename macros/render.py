@@ -142,13 +142,12 @@ def motto_unit(site: Site, lang: str) -> Unit:
     return next((u for u in sections if u.meta.get("motto")), sections[0])
 
 
-def hero(site: Site, lang: str, link: Link, kicker: str, lead: str) -> Markup:
+def hero(site: Site, lang: str, link: Link, lead: str) -> Markup:
     """The first screen of the home page: the core sentence, what this is, two ways in, a drawing."""
     vision = motto_unit(site, lang)
     return render_template(
         "hero.html",
         t=strings(site, lang),
-        kicker=kicker,
         motto=vision.meta.get("motto") or vision.title,
         lead=lead,
         overview_href=link(("" if lang == "nl" else f"{lang}/") + "overzicht/"),

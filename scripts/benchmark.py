@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros.links import check_site_links
+from scripts.weight import table as weight_table
 
 PYTHON = sys.executable
 MKDOCS = str(Path(PYTHON).with_name("mkdocs"))
@@ -54,12 +55,15 @@ def main() -> None:
             ("redirect pages (short and old addresses)", len(redirects)),
             ("site/ size, kB", round(sum(f.stat().st_size for f in files) / 1024)),
         ] + [(f"{name} page HTML, kB", round((site / path).stat().st_size / 1024, 1)) for name, path in PAGES.items()]
+        weights = weight_table([site])
     print("| step | median seconds |\n|---|---|")
     for name, seconds in rows:
         print(f"| {name} | {seconds:.2f} |")
     print("\n| size | value |\n|---|---|")
     for name, value in sizes:
         print(f"| {name} | {value} |")
+    print("\nFirst visit per page type (what the browser fetches; lazy images below the fold excluded):\n")
+    print(weights)
 
 
 if __name__ == "__main__":
