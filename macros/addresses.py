@@ -23,6 +23,7 @@ from typing import NamedTuple
 import yaml
 
 from .files import read_source
+from .paths import localize, neutralize
 from .problems import Problems
 from .schema import LANGUAGES, Where, compose
 
@@ -37,25 +38,24 @@ REGISTER_HEADER = """\
 
 def page_address(key: str, lang: str) -> str:
     """The address of a page key (``visie/index``, ``principes/samen-leren``) in a language."""
-    prefix = "" if lang == LANGUAGES[0] else f"/{lang}"
     if key == "index":
-        return f"{prefix}/"
+        return in_language("/", lang)
     if key.endswith("/index"):
-        return f"{prefix}/{key[: -len('/index')]}/"
-    return f"{prefix}/{key}/"
+        return in_language(f"/{key[: -len('/index')]}/", lang)
+    return in_language(f"/{key}/", lang)
 
 
 def neutral(address: str) -> tuple[str, str]:
-    """Split ``/en/visie/`` into (``en``, ``/visie/``); Dutch addresses have no prefix."""
+    """Split ``/en/vision/`` into (``en``, ``/visie/``): the language and the neutral (Dutch) address."""
     for lang in LANGUAGES[1:]:
         if address == f"/{lang}/" or address.startswith(f"/{lang}/"):
-            return lang, address[len(lang) + 1 :]
+            return lang, neutralize(address[len(lang) + 1 :], lang)
     return LANGUAGES[0], address
 
 
 def in_language(address: str, lang: str) -> str:
-    """A language-neutral address in ``lang``."""
-    return address if lang == LANGUAGES[0] else f"/{lang}{address}"
+    """A language-neutral address in ``lang``: ``/visie/x/`` is ``/en/vision/x/`` in English."""
+    return address if lang == LANGUAGES[0] else f"/{lang}{localize(address, lang)}"
 
 
 @dataclass
@@ -76,6 +76,14 @@ class Addresses:
             self.current[address] = source[lang]
             for anchor in anchors:
                 self.current[f"{address}#{anchor}"] = source[lang]
+
+    def add_folder_redirects(self) -> None:
+        """Addresses published before folders had names per language (``/en/principes/x/``) keep working."""
+        for address in list(self.current):
+            lang, plain = neutral(address)
+            old = f"/{lang}{plain}"
+            if lang != LANGUAGES[0] and "#" not in address and old != address and old not in self.current:
+                self.redirects.setdefault(old, address)
 
     def served(self) -> set[str]:
         """Every address that works: pages, their ids, redirects, aliases."""
@@ -171,6 +179,8 @@ def read_redirects(root: Path, addresses: Addresses, problems: Problems) -> None
             continue
         for lang in LANGUAGES:
             addresses.redirects[in_language(old, lang)] = in_language(new, lang)
+            # Also the form published before folders had names per language (/en/personas/…).
+            addresses.redirects.setdefault(f"/{lang}{old}" if lang != LANGUAGES[0] else old, in_language(new, lang))
 
 
 class ShortLink(NamedTuple):

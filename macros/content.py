@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .files import read_source
+from .paths import localize
 from .problems import Problems
 from .schema import LANGUAGE_NAMES, LANGUAGES, LINES, Field, Where, check_mapping, compose
 
@@ -147,8 +148,8 @@ class Unit:
 
     @property
     def url(self) -> str:
-        """The page address below the language root, like ``principes/eigen-regie/``."""
-        return f"{TYPES[self.type].url_folder}/{self.id}/"
+        """The page address below the language root, like ``principes/eigen-regie/`` or ``principles/eigen-regie/``."""
+        return localize(f"{TYPES[self.type].url_folder}/{self.id}/", self.lang)
 
     @property
     def title(self) -> str:

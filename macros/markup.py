@@ -36,8 +36,8 @@ _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 _ATTR_LIST = re.compile(r"\{:?\s*(?:[#.][^\s{}]|[A-Za-z_-]+\s*=)[^{}]*\}")
 _AUTOLINK = re.compile(r"<((?:[A-Za-z][A-Za-z0-9+.-]*:|[^\s<>@]+@)[^\s<>]*)>")
-_INLINE_LINK = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*(<[^>]*>|(?:[^\s()]|\([^\s()]*\))+)")
-_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*(<[^>]*>|\S+)")
+INLINE_LINK = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*(<[^>]*>|(?:[^\s()]|\([^\s()]*\))+)")
+REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*(<[^>]*>|\S+)")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 
@@ -141,9 +141,9 @@ def _links(lines: list[str], first_line: int) -> list[tuple[int, bool, str]]:
     """Every link and image target as (file line, is image, target)."""
     found = []
     for number, line in enumerate(lines, start=first_line):
-        for match in _INLINE_LINK.finditer(line):
+        for match in INLINE_LINK.finditer(line):
             found.append((number, match.group(1) == "!", match.group(2).strip("<>")))
-        reference = _REFERENCE.match(line)
+        reference = REFERENCE.match(line)
         if reference:
             found.append((number, False, reference.group(1).strip("<>")))
         for match in _AUTOLINK.finditer(line):

@@ -43,10 +43,11 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from macros import preview
-from macros.addresses import neutral, relative
+from macros.addresses import in_language, neutral, relative
 from macros.history import History, long_date
 from macros.links import check_site_links
 from macros.pages import stage_pages
+from macros.paths import neutralize
 from macros.problems import ContentError, Problems
 from macros.schema import LANGUAGES
 from macros.site import SITE_KEY, Site, load_site, load_strings
@@ -151,14 +152,10 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
         context["page_lang"] = lang
         return context
     site: Site = config[SITE_KEY]
-    alternates = getattr(page.file, "alternates", {}) or {}
-    lang = getattr(page.file, "locale", "nl")
     links = []
-    for code in LANGUAGES:
-        other = alternates.get(code)
-        if other is None:
-            raise PluginError(f"{page.file.src_uri}: no {code} version of this page (expected one in both languages)")
-        links.append({"lang": code, "href": _absolute(config, other.url), "url": other.url, "name": site.t("language_name", code)})
+    # Every page exists in both languages (checked by the loaders); its address differs by folder name.
+    for code, url in alternate_urls(page.url):
+        links.append({"lang": code, "href": _absolute(config, url), "url": url, "name": site.t("language_name", code)})
     context["hreflang_links"] = links
     context["counterpart"] = next(link for link in links if link["lang"] != lang)
     context["ui"] = site.strings_in(lang)
@@ -173,6 +170,18 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
     return context
 
 
+def alternate_urls(url: str) -> list[tuple[str, str]]:
+    """A page's address (below the site root) in every language, like ``en/principles/x/``."""
+    _, neutral_path = neutral("/" + url)
+    return [(code, in_language(neutral_path, code).lstrip("/")) for code in LANGUAGES]
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    """Our sitemap lists each page's address in every language."""
+    env.filters["rv_alternates"] = alternate_urls
+    return env
+
+
 def _last_updated(page: Any, site: Site, config: MkDocsConfig, lang: str) -> dict[str, str]:
     """The date the page's source last changed, as ``datetime`` and as words in ``lang``."""
     unit = (page.meta or {}).get("unit")
@@ -180,7 +189,8 @@ def _last_updated(page: Any, site: Site, config: MkDocsConfig, lang: str) -> dic
         type_name, unit_id = unit.split("/")
         source = site.root / site.units.get(type_name, unit_id, lang).path
     else:
-        source = DOCS / page.file.src_uri
+        # English pages are staged in English folders; their source is in docs/ by its Dutch name.
+        source = DOCS / neutralize(page.file.src_uri, lang)
     day = config[HISTORY_KEY].changed(source)
     return {"iso": day.isoformat(), "text": long_date(day, lang)}
 

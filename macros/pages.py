@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from .content import TYPES, Unit
+from .markup import INLINE_LINK, REFERENCE
+from .paths import localize, localize_link
 from .problems import ContentError, Problems
 from .schema import LANGUAGE_NAMES, LANGUAGES
 from .templating import plain
@@ -43,7 +45,23 @@ def unit_page(unit: Unit) -> str:
         # A story reads best without the sidebar; the tabs lead on.
         meta["hide"] = ["navigation"]
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
-    return f"---\n{front}---\n\n{{{{ unit_header() }}}}\n\n{unit.body.strip()}\n\n{{{{ unit_footer() }}}}\n"
+    body = localize_links(unit.body.strip(), unit.lang)
+    return f"---\n{front}---\n\n{{{{ unit_header() }}}}\n\n{body}\n\n{{{{ unit_footer() }}}}\n"
+
+
+def localize_links(text: str, lang: str) -> str:
+    """Editors link to pages by their Dutch folders in both languages; staged English pages
+    live in English folders, so their links are renamed to match."""
+    if lang == LANGUAGES[0]:
+        return text
+
+    def rename(match: re.Match[str]) -> str:
+        group = 2 if match.re is INLINE_LINK else 1
+        start, end = match.start(group) - match.start(), match.end(group) - match.start()
+        whole = match.group(0)
+        return whole[:start] + localize_link(whole[start:end], lang) + whole[end:]
+
+    return "\n".join(REFERENCE.sub(rename, INLINE_LINK.sub(rename, line)) for line in text.split("\n"))
 
 
 def check_docs(docs: Path, problems: Problems) -> list[str]:
@@ -95,12 +113,18 @@ def stage_pages(site: Site, docs: Path, stage: Path) -> Any:
     wanted: dict[str, bytes | Path] = {}
     for file in sorted(docs.rglob("*")):
         rel = file.relative_to(docs).as_posix()
-        if file.is_file() and rel.split("/")[0] not in NOT_PAGES:
+        if not file.is_file() or rel.split("/")[0] in NOT_PAGES:
+            continue
+        match = _LANG_SUFFIX.search(rel)
+        if match and match.group("lang") != LANGUAGES[0]:
+            lang = match.group("lang")
+            wanted[localize(rel, lang)] = localize_links(file.read_text(encoding="utf-8"), lang).encode("utf-8")
+        else:
             wanted[rel] = file
     for ctype in TYPES.values():
         for unit_id, pair in site.units.by_type[ctype.name].items():
             for lang, unit in pair.items():
-                rel = f"{ctype.url_folder}/{unit_id}.{lang}.md"
+                rel = localize(f"{ctype.url_folder}/{unit_id}.{lang}.md", lang)
                 if rel in wanted:
                     problems.add(f"docs/{rel}", 1, "file name", f"this address belongs to {unit.path} (expected another name)")
                 wanted[rel] = unit_page(unit).encode("utf-8")
@@ -120,9 +144,9 @@ def stage_pages(site: Site, docs: Path, stage: Path) -> Any:
         sections: list[Any] = [{site.t("home", lang): "index.md"}]
         background: list[Any] = []
         for ctype in TYPES.values():
-            folder = ctype.url_folder
+            folder = localize(ctype.url_folder, lang)
             units = site.units.ordered(ctype.name, lang)
-            entries: list[Any] = [f"{folder}/index.md"] if f"{folder}/index" in doc_pages else []
+            entries: list[Any] = [f"{folder}/index.md"] if f"{ctype.url_folder}/index" in doc_pages else []
             if ctype.name == "vision":
                 entries += [f"{folder}/{u.id}.md" for u in units if u.meta["part"] == "A"]
                 sections.append({site.t("section_vision", lang): entries})

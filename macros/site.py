@@ -115,6 +115,7 @@ def load_site(root: Path, docs: Path = DOCS) -> Site:
     translations.check(site.translations, problems)
 
     add_short_links(addresses, short_links(units))
+    addresses.add_folder_redirects()
     read_redirects(root, addresses, problems)
     site.addresses = addresses
     site.unregistered = check_register(root, addresses, problems, _unsettled(root, units, problems))

@@ -24,7 +24,7 @@ PAGE_TYPES = {
     "principle": "principes/samen-leren/",
     "persona": "personas/sarah/",
     "figures": "visie/cijfers/",
-    "glossary": "en/visie/begrippen/",
+    "glossary": "en/vision/begrippen/",
     "accessibility": "toegankelijkheid/",
 }
 FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"

@@ -35,7 +35,7 @@ def tab_to(page, rv: str, limit: int) -> list[dict]:
     pytest.fail(f"{rv} is not reachable with Tab: {stops}")
 
 
-@pytest.mark.parametrize("path", ["", "en/", "principes/samen-leren/", "en/visie/cijfers/"])
+@pytest.mark.parametrize("path", ["", "en/", "principes/samen-leren/", "en/vision/cijfers/"])
 def test_first_tab_reaches_the_skip_link_and_it_moves_focus_into_the_content(server: str, browser, path: str) -> None:
     lang = "en" if path.startswith("en/") else "nl"
     context = browser.new_context(viewport={"width": 1280, "height": 800})
@@ -57,7 +57,7 @@ def test_keyboard_reaches_the_switcher_and_search_and_both_work(server: str, bro
     page.goto(f"{server}/{principle.url}")
     tab_to(page, "language-switch", 15)
     page.keyboard.press("Enter")
-    page.wait_for_url(f"{server}/en/{principle.url}")
+    page.wait_for_url(f"{server}/en/{SITE.units.get('principles', principle.id, 'en').url}")
     # Search from the keyboard alone: Tab to the search field, type, arrow to a result, Enter.
     for _ in range(20):
         page.keyboard.press("Tab")
@@ -93,7 +93,7 @@ def test_no_page_scrolls_sideways_at_320_px(site_dir: Path, server: str, browser
 def test_text_zoom_200_percent_cuts_nothing_off(server: str, browser) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
-    for path in ("", "visie/cijfers/", "overzicht/", "en/principes/samen-meer/"):
+    for path in ("", "visie/cijfers/", "overzicht/", "en/principles/samen-meer/"):
         page.goto(f"{server}/{path}")
         page.add_style_tag(content="html { font-size: 250% !important; }")
         clipped = page.evaluate(
@@ -143,8 +143,8 @@ def test_forced_colors_keep_charts_and_praatplaat_readable(server: str, browser)
 def test_screenshots_of_every_page_type_for_review(server: str, browser, width: int, scheme: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     types = {"home": "", "home-en": "en/", "overzicht": "overzicht/", "principe": "principes/samen-leren/",
-             "principe-en": "en/principes/leefwereld-centraal/", "persona": "personas/sarah/", "visie": "visie/onze-visie/",
-             "ambitie": "visie/ambitie-basis/", "cijfers": "visie/cijfers/", "begrippen": "en/visie/begrippen/", "404": "404.html",
+             "principe-en": "en/principles/leefwereld-centraal/", "persona": "personas/sarah/", "visie": "visie/onze-visie/",
+             "ambitie": "visie/ambitie-basis/", "cijfers": "visie/cijfers/", "begrippen": "en/vision/begrippen/", "404": "404.html",
              "toegankelijkheid": "toegankelijkheid/", "downloads": "downloads/", "privacy-en": "en/privacy/"}
     context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
     page = context.new_page()

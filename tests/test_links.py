@@ -61,7 +61,8 @@ def test_short_print_addresses_lead_to_each_principle_and_ambition(site_dir: Pat
     prefix = "" if lang == "nl" else "en/"
     for letter, units in (("p", PRINCIPLES), ("a", AMBITIONS)):
         assert units
-        for number, unit in units.items():
+        for number, dutch in units.items():
+            unit = SITE.units.get(dutch.type, dutch.id, lang)
             html = (site_dir / prefix / letter / str(number) / "index.html").read_text(encoding="utf-8")
             assert f'<html lang="{lang}">' in html
             assert redirect_target(html) == f"../../{unit.url}"
@@ -80,7 +81,8 @@ def test_redirect_pages_are_not_in_the_sitemap_or_search(site_dir: Path) -> None
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_a_short_address_keeps_the_id_in_the_browser(server: str, browser, lang: str) -> None:
-    number, unit = max(PRINCIPLES.items())
+    number, dutch = max(PRINCIPLES.items())
+    unit = SITE.units.get("principles", dutch.id, lang)
     point = unit.meta["points"][-1]["id"]
     prefix = "" if lang == "nl" else "en/"
     context = browser.new_context()
@@ -104,10 +106,13 @@ def test_a_moved_page_and_a_renamed_id_keep_working(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     # The build says what to do about the new addresses, but does not stop.
     assert "not in data/addresses.txt yet" in result.stderr
-    for prefix in ("", "en/"):
-        old = (out / prefix / "personas" / "chantal" / "index.html").read_text(encoding="utf-8")
+    for prefix, stories, principles in (("", "personas", "principes"), ("en/", "stories", "principles")):
+        old = (out / prefix / stories / "chantal" / "index.html").read_text(encoding="utf-8")
         assert redirect_target(old) == "../chantal-de-vries/"
-        assert (out / prefix / "personas" / "chantal-de-vries" / "index.html").is_file()
-        page = (out / prefix / "principes" / "samen-leren" / "index.html").read_text(encoding="utf-8")
+        assert (out / prefix / stories / "chantal-de-vries" / "index.html").is_file()
+        page = (out / prefix / principles / "samen-leren" / "index.html").read_text(encoding="utf-8")
         assert re.search(r'<li id="fouten-maken-mag"><span id="leren-van-fouten"></span>', page)
+    # The English address as published before English folder names leads to the new page too.
+    legacy = (out / "en" / "personas" / "chantal" / "index.html").read_text(encoding="utf-8")
+    assert redirect_target(legacy) == "../../stories/chantal-de-vries/"
     assert check_site_links(out, SITE_URL) == []

@@ -62,7 +62,7 @@ def test_serve_shows_problems_in_both_languages_and_recovers(tmp_path: Path) -> 
             except OSError:
                 time.sleep(0.5)
         assert status == 200, text
-        for address, lang, code in (("", "nl", 200), ("en/", "en", 200), ("principes/samen-leren/", "nl", 404), ("en/principes/samen-leren/", "en", 404)):
+        for address, lang, code in (("", "nl", 200), ("en/", "en", 200), ("principes/samen-leren/", "nl", 404), ("en/principles/samen-leren/", "en", 404)):
             status, text = _get(base + address)
             assert status == code, address
             document = _parse(text)

@@ -18,8 +18,10 @@ SITE = load_site(ROOT)
 
 
 def counterpart(page_path: str) -> str:
-    """The same page in the other language."""
-    return page_path[3:] if page_path.startswith("en/") else "en/" + page_path
+    """The same page in the other language: the English folders have English names."""
+    from macros.paths import localize, neutralize
+
+    return neutralize(page_path[3:], "en") if page_path.startswith("en/") else "en/" + localize(page_path, "en")
 
 
 def language_of(page_path: str) -> str:
@@ -214,3 +216,25 @@ def test_the_core_sentence_has_one_wording_everywhere(site_dir: Path) -> None:
         with_motto = [p for p, text in texts.items() if motto in text]
         # The home page, the overview and the vision itself carry it.
         assert {prefix, f"{prefix}overzicht/", prefix + motto_unit(SITE, lang).url} <= set(with_motto)
+
+
+DUTCH_TERMS = ("praatplaat", "Hervormingsagenda", "Toekomstscenario", "Richtinggevend Kader")
+
+
+def test_dutch_terms_on_english_pages_are_marked_as_dutch(site_dir: Path) -> None:
+    """Screen readers pronounce a Dutch term in Dutch when it carries lang="nl" (WCAG 3.1.2)."""
+    marked = 0
+    for page_path in html_pages(site_dir):
+        if language_of(page_path) != "en":
+            continue
+        document = parse(file_of(site_dir, page_path))
+        article = document.find("article")
+        if not article:
+            continue
+        dutch = [e.text for e in document.elements if e.attrs.get("lang") == "nl" and e.tag != "html" and e.tag != "a"]
+        for term in DUTCH_TERMS:
+            found = article[0].text.count(term)
+            inside = sum(text.count(term) for text in dutch)
+            assert found == inside, (page_path, term, found, inside)
+            marked += inside
+    assert marked >= 5
