@@ -67,7 +67,8 @@ HISTORY_KEY = "regiovisie_history"
 # Always the source folder: the same config object is reused for the second language,
 # after we pointed its docs_dir at the staging folder.
 DOCS = ROOT / "docs"
-STAGE = ROOT / ".build" / "docs"
+# Parallel builds (the tests) each name their own staging folder.
+STAGE = Path(os.environ.get("REGIOVISIE_STAGE") or ROOT / ".build" / "docs")
 # Material 9.8.1 fetches `sitemap.xml` below every <link rel=alternate> on each page
 # (404s, and a request to the production host from any other host). Our switcher links
 # straight to the counterpart page, so that lookup is not needed. Pinned version: the

@@ -31,7 +31,8 @@ sys.path.insert(0, str(ROOT))
 
 def run_build(site_dir: Path, content_root: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run the real `mkdocs build --strict`, optionally on another content/ and data/."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    # Each build stages its pages in a folder of its own, so builds can run side by side.
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", REGIOVISIE_STAGE=str(site_dir.parent / f"{site_dir.name}-stage"))
     if content_root is not None:
         env["REGIOVISIE_CONTENT_ROOT"] = str(content_root)
     return subprocess.run(
