@@ -238,3 +238,18 @@ def test_dutch_terms_on_english_pages_are_marked_as_dutch(site_dir: Path) -> Non
             assert found == inside, (page_path, term, found, inside)
             marked += inside
     assert marked >= 5
+
+
+def test_principle_pages_show_how_you_notice_them_in_2030(site_dir: Path) -> None:
+    """A principle that a persona quote belongs to shows it under "Zo merk je het in 2030"."""
+    shown = 0
+    for lang, prefix in (("nl", ""), ("en", "en/")):
+        for principle in SITE.units.ordered("principles", lang):
+            quotes = [q for p in SITE.units.ordered("personas", lang) for q in p.meta["quotes"] if q["theme"].partition("#")[0] == principle.id]
+            document = parse(file_of(site_dir, prefix + principle.url))
+            headings = [h.text.strip() for h in document.find("h2")]
+            assert (SITE.t("theme_quotes", lang) in headings) == bool(quotes), principle.path
+            for quote in quotes:
+                assert document.find("figure", id=f"citaat-{quote['id']}")
+                shown += 1
+    assert shown >= 4
