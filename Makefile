@@ -13,7 +13,7 @@ endif
 # Where `make build` puts the site; the new build is made beside it and swapped in.
 SITE ?= site
 
-.PHONY: serve build test check translations register install install-test browser clean readability lighthouse benchmark
+.PHONY: serve build test check translations register install install-test browser pdf-libs clean readability lighthouse benchmark
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -32,7 +32,15 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-install: $(VENV)/.installed
+## pdf-libs: pango and a font for WeasyPrint (the PDFs), from Debian, when missing
+pdf-libs:
+	@if ! ldconfig -p | grep -q libpangoft2-1.0.so.0 || ! fc-list 2>/dev/null | grep -qi "DejaVu Sans"; then \
+	  echo "Installing pango and fonts for the PDFs…"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fontconfig fonts-dejavu-core >/dev/null; \
+	fi
+
+install: $(VENV)/.installed pdf-libs
 install-test: $(VENV)/.installed-test browser node_modules/.installed
 
 ## serve: install, build and serve on http://127.0.0.1:8000 with live reload; problems show in the browser

@@ -13,7 +13,7 @@ from typing import Any
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
-from . import render
+from . import pdf, render
 from .site import SITE_KEY
 
 
@@ -72,6 +72,11 @@ def define_env(env: Any) -> None:
     def key_figure(id: str) -> Markup:
         """One figure as a card with its source and year."""
         return render.key_figure(site(), id, lang())
+
+    @env.macro
+    def downloads(scope: str = "all") -> Markup:
+        """The brochure and the poster with format and size: in every language, or in the page's ("page-language")."""
+        return pdf.download_list(site(), pdf.site_names(env.conf), lang(), link, only_page_language=scope == "page-language")
 
     @env.macro
     def praatplaat(level: int = 2) -> Markup:

@@ -31,6 +31,7 @@ def macro_specs(site: Site, declared_figures: set[str] | None = None) -> dict[st
         MacroSpec("vision_list", (level,)),
         MacroSpec("ambition_list", (level,)),
         MacroSpec("hero", ()),
+        MacroSpec("downloads", (Param("scope", "id", lambda: ["all", "page-language"], "scope", required=False),)),
         MacroSpec("key_figures", ()),
         MacroSpec("key_figure", (Param("id", "id", lambda: indicator_ids, "indicator"),)),
     ]

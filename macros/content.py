@@ -310,6 +310,8 @@ def _check_pair(pair: dict[str, Unit], ctype: ContentType, problems: Problems) -
 def load_units(root: Path, problems: Problems) -> Units:
     """Load every unit under ``root/content``, pair the languages and check references."""
     by_type: dict[str, dict[str, dict[str, Unit]]] = {}
+    # Units whose files exist but have errors of their own: references to them are not reported again.
+    failed: set[str] = set()
     content = root / "content"
     for ctype in TYPES.values():
         found: dict[str, dict[str, Unit]] = {}
@@ -324,6 +326,7 @@ def load_units(root: Path, problems: Problems) -> Units:
                 found.setdefault(unit.id, {})[unit.lang] = unit
             else:
                 unreadable.add(file.name)
+                failed.add(file.name.split(".")[0])
         complete: dict[str, dict[str, Unit]] = {}
         for unit_id, pair in found.items():
             for lang in LANGUAGES:
@@ -339,13 +342,15 @@ def load_units(root: Path, problems: Problems) -> Units:
             if len(pair) == len(LANGUAGES):
                 _check_pair(pair, ctype, problems)
                 complete[unit_id] = pair
+            else:
+                failed.add(unit_id)
         by_type[ctype.name] = complete
     units = Units(by_type)
-    _check_across(units, problems)
+    _check_across(units, problems, failed)
     return units
 
 
-def _check_across(units: Units, problems: Problems) -> None:
+def _check_across(units: Units, problems: Problems, failed: set[str] = frozenset()) -> None:  # type: ignore[assignment]
     """Checks that span units: unique ids and numbers, quote themes that exist."""
     owner: dict[str, Unit] = {}
     for type_name, pairs in units.by_type.items():
@@ -371,6 +376,8 @@ def _check_across(units: Units, problems: Problems) -> None:
         for lang, unit in pair.items():
             for quote in unit.meta.get("quotes") or []:
                 theme = quote and quote.get("theme")
+                if theme and theme.partition("#")[0] in failed:
+                    continue  # that unit's own problem is reported; its theme cannot be checked now
                 if theme and _check_theme(theme, themes, unit, quote, problems):
                     valid.setdefault(quote["id"], {})[lang] = theme
         en = pair["en"]

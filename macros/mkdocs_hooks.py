@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import preview
+from macros import pdf, preview
 from macros.addresses import in_language, neutral, relative
 from macros.history import History, long_date
 from macros.links import check_site_links
@@ -332,11 +332,39 @@ def on_post_build(config: MkDocsConfig) -> None:
         if (site_dir / name).is_file():
             shutil.copyfile(site_dir / name, site_dir / "en" / name)
     _write_redirects(site_dir, config)
-    broken = check_site_links(site_dir, config["site_url"] or "")
+    # The editors' preview skips the PDFs (about 4 s) to keep each rebuild quick; `make build` makes them.
+    if not preview.active():
+        _write_downloads(site_dir, config)
+    broken = check_site_links(site_dir, config["site_url"] or "", pdf.FOLDER if preview.active() else None)
     if broken:
         for problem in broken:
             log.error(f"broken link on {problem}")
         raise PluginError(f"{len(broken)} broken link(s) in the built site; nothing was published.")
+
+
+def _write_downloads(site_dir: Path, config: MkDocsConfig) -> None:
+    """The brochure and the poster as PDFs, then their sizes on the pages that offer them."""
+    site: Site = config[SITE_KEY]
+    names = pdf.site_names(config)
+    files = pdf.write_pdfs(site, site_dir, _absolute(config, ""), names, config["copyright"] or "")
+    sizes = {file.name: file.stat().st_size for file in files}
+    _fill_sizes(site_dir, sizes)
+
+
+_SIZE = re.compile(r'(<span data-rv-size="(?P<name>[^"]+)" lang="(?P<lang>[a-z]+)">)[^<]*(</span>)')
+
+
+def _fill_sizes(site_dir: Path, sizes: dict[str, int]) -> None:
+    """Write "PDF, 1,4 MB" into every `data-rv-size` placeholder of the built pages."""
+    def size(match: re.Match[str]) -> str:
+        if match.group("name") not in sizes:
+            raise PluginError(f"no download named {match.group('name')} (see macros/pdf.py)")
+        return match.group(1) + pdf.size_label(sizes[match.group("name")], match.group("lang")) + match.group(4)
+
+    for page in sorted(site_dir.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        if "data-rv-size=" in text:
+            page.write_text(_SIZE.sub(size, text), encoding="utf-8")
 
 
 def _write_redirects(site_dir: Path, config: MkDocsConfig) -> None:

@@ -16,7 +16,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import yaml
+from pypdf import PdfReader
+
 from macros.links import check_site_links
+from macros.pdf import write_pdfs
+from macros.site import load_site
 from scripts.weight import table as weight_table
 
 PYTHON = sys.executable
@@ -46,6 +51,15 @@ def main() -> None:
         start = time.perf_counter()
         check_site_links(site, "https://regiovisie.rsjijsselland.nl/")
         rows.append(("link check of the built site (part of the build)", time.perf_counter() - start))
+        config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nhooks:")[0])
+        plugins = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nplugins:")[1])
+        names = {"nl": config["site_name"]} | {
+            lang["locale"]: lang["site_name"] for entry in plugins if isinstance(entry, dict) and "i18n" in entry
+            for lang in entry["i18n"]["languages"] if lang.get("site_name")
+        }
+        start = time.perf_counter()
+        pdfs = write_pdfs(load_site(ROOT), site, config["site_url"], names, config["copyright"])
+        rows.append(("PDFs: brochure and poster in both languages (part of the build)", time.perf_counter() - start))
         files = [f for f in site.rglob("*") if f.is_file()]
         html = [f for f in files if f.suffix == ".html"]
         redirects = [f for f in html if 'data-rv="redirect"' in f.read_text(encoding="utf-8")]
@@ -54,7 +68,9 @@ def main() -> None:
             ("HTML pages (without redirects)", len(html) - len(redirects)),
             ("redirect pages (short and old addresses)", len(redirects)),
             ("site/ size, kB", round(sum(f.stat().st_size for f in files) / 1024)),
-        ] + [(f"{name} page HTML, kB", round((site / path).stat().st_size / 1024, 1)) for name, path in PAGES.items()]
+        ]
+        sizes += [(f"{pdf.name}: kB, pages", f"{round(pdf.stat().st_size / 1024)}, {len(PdfReader(pdf).pages)}") for pdf in pdfs]
+        sizes += [(f"{name} page HTML, kB", round((site / path).stat().st_size / 1024, 1)) for name, path in PAGES.items()]
         weights = weight_table([site])
     print("| step | median seconds |\n|---|---|")
     for name, seconds in rows:

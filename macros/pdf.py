@@ -1,0 +1,247 @@
+"""The brochure (A4) and the overview poster (A3) as tagged PDFs, made from the built site.
+
+Why from the built site: the pages in ``site/`` are the checked, rendered content (figures,
+charts, quotes, links), so the PDF can never say something the site does not. Each section
+is the ``<article>`` of its page, with what only works on screen taken out (point links,
+"last updated"), relative links made absolute (live links back to the site) and the page's
+web address printed under its title. WeasyPrint writes PDF/UA-1: tagged, with the document
+language, a title that viewers show, embedded fonts and bookmarks for every section.
+Time stamps come from SOURCE_DATE_EPOCH, so two builds of one commit give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+import segno
+from markupsafe import Markup
+
+from .history import long_date
+from .render import motto_unit
+from .schema import LANGUAGES
+from .site import Site
+from .templating import render_template
+
+FOLDER = "downloads"
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"[^>]*>(.*?)</article>', re.DOTALL)
+# On screen only: point links and copy buttons, "last updated", the print address, heading anchors.
+_SCREEN_ONLY = [
+    re.compile(r'<span class="rv-point__link">.*?</span>', re.DOTALL),
+    re.compile(r'<p class="rv-updated".*?</p>', re.DOTALL),
+    re.compile(r'<p class="rv-print-only".*?</p>', re.DOTALL),
+    re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL),
+]
+_URL_ATTRIBUTE = re.compile(r'\b(href|src)="([^"]*)"')
+_ID_ATTRIBUTE = re.compile(r'\b(id|aria-labelledby|aria-describedby)="([^"]*)"')
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.DOTALL)
+_DESC = re.compile(r'<desc id="[^"]*">(.*?)</desc>', re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Download:
+    """One file on the downloads page."""
+
+    name: str
+    lang: str
+    kind: str  # brochure or poster
+
+
+def slug(text: str) -> str:
+    """A file name from a title: lower case, words joined by hyphens."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def downloads(site_names: dict[str, str]) -> list[Download]:
+    """The files, named after the site in each language."""
+    found = []
+    for lang in LANGUAGES:
+        base = slug(site_names[lang])
+        found += [Download(f"{base}.pdf", lang, "brochure"), Download(f"{base}-praatplaat-a3.pdf", lang, "poster")]
+    return found
+
+
+def site_names(config: Any) -> dict[str, str]:
+    """The site's name in every language (mkdocs.yml, and the i18n plugin's languages)."""
+    i18n = config["plugins"].get("i18n")
+    # mkdocs-static-i18n overwrites site_name per language and keeps the original (Dutch) one.
+    names = {LANGUAGES[0]: (getattr(i18n, "original_configs", None) or {}).get("site_name") or config["site_name"]}
+    for language in getattr(getattr(i18n, "config", None), "languages", []) or []:
+        if language.locale != LANGUAGES[0] and language.site_name:
+            names[language.locale] = language.site_name
+    missing = [lang for lang in LANGUAGES if lang not in names]
+    if missing:
+        raise ValueError(f"mkdocs.yml: no site_name for {', '.join(missing)} (expected one per language under i18n)")
+    return names
+
+
+def download_list(site: Site, names: dict[str, str], lang: str, link: Any, only_page_language: bool = False) -> Markup:
+    """The downloads as links that say what each is, its language, format and size."""
+    t = site.strings_in(lang)
+    items = [
+        {
+            "href": link(f"{FOLDER}/{item.name}"),
+            "lang": item.lang,
+            "name": item.name,
+            "title": t[f"download_{item.kind}"],
+            "language": site.t("language_name", item.lang),
+        }
+        for item in downloads(names)
+        if item.lang == lang or not only_page_language
+    ]
+    return render_template("downloads.html", items=items, lang=lang)
+
+
+def build_date() -> datetime.date:
+    """The date of this version: the last commit (SOURCE_DATE_EPOCH), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date()
+    return datetime.date.today()
+
+
+def _section(site_dir: Path, site_url: str, path: str, key: str) -> tuple[str, str]:
+    """The title and the print-ready body of one built page (path below the site root)."""
+    page = (site_dir / path / "index.html").read_text(encoding="utf-8")
+    match = _ARTICLE.search(page)
+    if match is None:
+        raise ValueError(f"{path}: no article in the built page")
+    body = match.group(1)
+    for pattern in _SCREEN_ONLY:
+        body = pattern.sub("", body)
+    page_url = site_url + path
+
+    def absolute(found: re.Match[str]) -> str:
+        name, value = found.group(1), html.unescape(found.group(2))
+        if name == "href" and value.startswith("#"):
+            value = page_url + value
+        target = urljoin(page_url, value)
+        if name == "src" and target.startswith(site_url):
+            # Images are read from the built site, not fetched.
+            target = (site_dir / target[len(site_url) :]).resolve().as_uri()
+        return f'{name}="{html.escape(target)}"'
+
+    body = _URL_ATTRIBUTE.sub(absolute, body)
+    # Ids from different pages may meet in one document: give each page its own.
+    body = _ID_ATTRIBUTE.sub(lambda m: f'{m.group(1)}="' + " ".join(f"{key}-{v}" for v in m.group(2).split()) + '"', body)
+    # A chart's sentence as visible text under it: the PDF's text alternative for the drawing.
+    body = _add_chart_text(body)
+    title_match = _H1.search(body)
+    title = re.sub(r"<[^>]+>", "", title_match.group(1)).strip() if title_match else key
+    if title_match:
+        body = body[: title_match.start()] + body[title_match.end() :]
+    return html.unescape(title), body
+
+
+def _add_chart_text(body: str) -> str:
+    """Under each chart, the sentence that states its data (from the chart's <desc>)."""
+    out, position = [], 0
+    for svg in re.finditer(r"<svg class=\"rv-chart\".*?</svg>", body, re.DOTALL):
+        desc = _DESC.search(svg.group(0))
+        out.append(body[position : svg.end()])
+        if desc:
+            out.append(f'<p class="pdf-chart-text">{desc.group(1)}</p>')
+        position = svg.end()
+    out.append(body[position:])
+    return "".join(out)
+
+
+def _order(site: Site, lang: str) -> list[tuple[str, str]]:
+    """(key, path below the site root) of every section, in the brochure's order."""
+    prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
+    vision = site.units.ordered("vision", lang)
+    units = [u for u in vision if u.meta["part"] == "A"]
+    units += site.units.ordered("principles", lang) + site.units.ordered("personas", lang)
+    units += [u for u in vision if u.meta["part"] != "A"]
+    return [(u.id, prefix + u.url) for u in units]
+
+
+def brochure_html(site: Site, site_dir: Path, site_url: str, site_name: str, publisher: str, lang: str) -> str:
+    """The whole brochure as one HTML document for WeasyPrint."""
+    t = site.strings_in(lang)
+    sections = []
+    for key, path in _order(site, lang):
+        title, body = _section(site_dir, site_url, path, key)
+        sections.append({"id": f"deel-{key}", "title": title, "address": site_url + path, "body": Markup(body)})
+    motto_page = motto_unit(site, lang)
+    home = site_url + ("" if lang == LANGUAGES[0] else f"{lang}/")
+    return render_template(
+        "pdf_brochure.html",
+        lang=lang,
+        t=t,
+        site_name=site_name,
+        publisher=publisher,
+        motto=motto_page.meta.get("motto") or motto_page.title,
+        date=long_date(build_date(), lang),
+        home=home,
+        sections=sections,
+        css=Markup(_css("brochure.css")),
+    )
+
+
+def _qr(address: str) -> Markup:
+    """A QR code as inline SVG (vector), hidden from assistive technology: the address is printed under it."""
+    svg = segno.make(address, error="m").svg_inline(scale=3, border=0, dark="#000000", omitsize=False)
+    return Markup(svg.replace("<svg ", '<svg aria-hidden="true" ', 1))
+
+
+def poster_html(site: Site, site_dir: Path, site_url: str, site_name: str, publisher: str, lang: str) -> str:
+    """The overview as an A3 poster, with QR codes to the short addresses."""
+    prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
+    page = (site_dir / prefix / "overzicht" / "index.html").read_text(encoding="utf-8")
+    poster = re.search(r'<section class="rv-praatplaat".*?</section>\s*</div>\s*</section>', page, re.DOTALL)
+    if poster is None:
+        raise ValueError(f"{prefix}overzicht/: no overview in the built page")
+    body = _URL_ATTRIBUTE.sub(lambda m: f'{m.group(1)}="{html.escape(urljoin(site_url + prefix + "overzicht/", html.unescape(m.group(2))))}"', poster.group(0))
+    codes = [{"label": site.t("home", lang), "address": site_url + prefix}]
+    for letter, type_name, field in (("a", "vision", "ambition"), ("p", "principles", "number")):
+        for unit in site.units.ordered(type_name, lang):
+            number = unit.meta.get(field)
+            if number:
+                label = site.t("ambition_number" if letter == "a" else "principle_number", lang).format(number=number)
+                codes.append({"label": label, "address": f"{site_url}{prefix}{letter}/{number}/"})
+    for code in codes:
+        code["qr"] = _qr(code["address"])
+        code["short"] = code["address"].split("://", 1)[-1]
+    return render_template(
+        "pdf_poster.html", lang=lang, t=site.strings_in(lang), site_name=site_name, publisher=publisher, body=Markup(body), codes=codes,
+        date=long_date(build_date(), lang), css=Markup(_css("poster.css")),
+    )
+
+
+def _css(name: str) -> str:
+    return (Path(__file__).with_name("templates") / name).read_text(encoding="utf-8")
+
+
+def write_pdfs(site: Site, site_dir: Path, site_url: str, site_names: dict[str, str], publisher: str) -> list[Path]:
+    """Write the brochure and the poster in every language to site/downloads/; return the files."""
+    from weasyprint import HTML  # imported here: only the build needs it
+
+    folder = site_dir / FOLDER
+    folder.mkdir(exist_ok=True)
+    written = []
+    for item in downloads(site_names):
+        make = brochure_html if item.kind == "brochure" else poster_html
+        document = make(site, site_dir, site_url, site_names[item.lang], publisher, item.lang)
+        target = folder / item.name
+        HTML(string=document, base_url=site_dir.as_uri() + "/").write_pdf(target, pdf_variant="pdf/ua-1", uncompressed_pdf=False)
+        written.append(target)
+    return written
+
+
+def size_label(size: int, lang: str) -> str:
+    """"PDF, 1,4 MB" / "PDF, 1.4 MB"; kB below one megabyte."""
+    from babel.numbers import format_decimal
+
+    from .indicators import LOCALES
+
+    if size >= 1_000_000:
+        return f"PDF, {format_decimal(round(size / 1_000_000, 1), format='#,##0.0', locale=LOCALES[lang])} MB"
+    return f"PDF, {format_decimal(max(1, round(size / 1000)), format='#,##0', locale=LOCALES[lang])} kB"
+
