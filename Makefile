@@ -12,8 +12,16 @@ export SOURCE_DATE_EPOCH
 endif
 # Where `make build` puts the site; the new build is made beside it and swapped in.
 SITE ?= site
+# Which region: a folder with content/ and data/ (data/region.yaml names the region).
+# Without REGION, this repository's own content/ and data/ are built.
+REGION ?=
+ifneq ($(REGION),)
+export REGIOVISIE_REGION := $(abspath $(REGION))
+endif
 
-.PHONY: serve build test check translations register install install-test browser pdf-libs clean readability lighthouse benchmark
+$(if $(filter region,$(MAKECMDGOALS)),$(if $(NAME),,$(error Give the region a name: make region NAME="Noord")))
+
+.PHONY: serve build test check translations register region install install-test browser pdf-libs clean readability lighthouse benchmark
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +74,10 @@ translations: install
 ## register: add the site's new addresses to data/addresses.txt
 register: install
 	@$(BIN)/python -m macros.check register
+
+## region: start a new region from the example: make region NAME="Noord" [DIR=regions/noord]
+region: install
+	@$(BIN)/python -m macros.new_region "$(NAME)" $(DIR)
 
 ## browser: Debian's Chromium for the browser tests (Playwright cannot download one here)
 browser:

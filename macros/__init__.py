@@ -61,7 +61,7 @@ def define_env(env: Any) -> None:
     @env.macro
     def hero() -> Markup:
         """The first screen of the home page: the core sentence, what this is, two ways in."""
-        return render.hero(site(), lang(), link, env.page.meta.get("description", ""))
+        return render.hero(site(), lang(), link, site().region.description[lang()])
 
     @env.macro
     def ambition_list(level: int = 2) -> Markup:
@@ -76,7 +76,7 @@ def define_env(env: Any) -> None:
     @env.macro
     def downloads(scope: str = "all") -> Markup:
         """The brochure and the poster with format and size: in every language, or in the page's ("page-language")."""
-        return pdf.download_list(site(), pdf.site_names(env.conf), lang(), link, only_page_language=scope == "page-language")
+        return pdf.download_list(site(), pdf.site_names(site()), lang(), link, only_page_language=scope == "page-language")
 
     @env.macro
     def praatplaat(level: int = 2) -> Markup:
@@ -107,3 +107,23 @@ def define_env(env: Any) -> None:
     def vision_list(level: int = 2) -> Markup:
         """Cards for the sections of the vision, in reading order."""
         return render.unit_list(site(), "vision", lang(), link, level)
+
+    @env.macro
+    def headline_figure() -> Markup:
+        """The home page's figure (`headline: true` in data/indicators.yaml)."""
+        return render.headline_figure(site(), lang())
+
+    @env.macro
+    def more_figures() -> Markup:
+        """A line that links to the page with the charts."""
+        return render.more_figures(site(), lang(), link)
+
+    @env.macro
+    def region(field: str) -> Markup:
+        """A word from the region's data/region.yaml: its name, publisher, contact text, …"""
+        return render.region_word(site(), field, lang())
+
+    @env.macro
+    def count(what: str) -> Markup:
+        """How many principles, ambitions, personas or municipalities, in words ("vier" / "four")."""
+        return render.count_word(site(), what, lang())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .render import COUNTED, REGION_WORDS
 from .safety import MacroSpec, Param
 from .site import Site
 
@@ -34,6 +35,10 @@ def macro_specs(site: Site, declared_figures: set[str] | None = None) -> dict[st
         MacroSpec("downloads", (Param("scope", "id", lambda: ["all", "page-language"], "scope", required=False),)),
         MacroSpec("key_figures", ()),
         MacroSpec("key_figure", (Param("id", "id", lambda: indicator_ids, "indicator"),)),
+        MacroSpec("headline_figure", ()),
+        MacroSpec("more_figures", ()),
+        MacroSpec("region", (Param("field", "id", lambda: sorted(REGION_WORDS), "region field"),)),
+        MacroSpec("count", (Param("what", "id", lambda: sorted(COUNTED), "count"),)),
     ]
     return {spec.name: spec for spec in specs}
 

@@ -11,6 +11,7 @@ the build prints (pinned in the tests), and REDACTIE.md explains every one in Du
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -78,7 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     """Command line entry point."""
     parser = argparse.ArgumentParser(prog="python -m macros.check", description=__doc__.split("\n\n")[0])
     parser.add_argument("what", nargs="?", choices=("check", "translations", "register"), default="check")
-    parser.add_argument("--root", type=Path, default=ROOT, help="the folder with content/ and data/")
+    # `make check REGION=…` sets REGIOVISIE_REGION, as for the build.
+    region = Path(os.environ.get("REGIOVISIE_REGION") or ROOT)
+    parser.add_argument("--root", type=Path, default=region, help="the region's folder, with content/ and data/")
     args = parser.parse_args(argv)
     action = {"check": run_check, "translations": run_translations, "register": run_register}[args.what]
     return action(args.root)

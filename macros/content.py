@@ -69,7 +69,7 @@ TYPES: dict[str, ContentType] = {
             "order": Field("int", "a whole number that sets the order of the sections (1, 2, 3 …)", minimum=1),
             "part": Field("text", "the part of the vision: A or B", choices=("A", "B")),
             "ambition": Field(
-                "int", "the number of the ambition (1 to 3) if this section is one", required=False, minimum=1, maximum=3
+                "int", "the number of the ambition (1, 2, 3 …) if this section is one", required=False, minimum=1
             ),
             "goals": Field("list", "the goals under 'Waar werken we naartoe'", required=False, item=_POINT, min_items=1),
             "motto": Field("text", "the core sentence of the vision, shown on top of the overview", required=False),
@@ -89,7 +89,7 @@ TYPES: dict[str, ContentType] = {
         "principes",
         {
             **_COMMON,
-            "number": Field("int", "the number of the principle (1 to 9)", minimum=1, maximum=9),
+            "number": Field("int", "the number of the principle (1, 2, 3 …)", minimum=1),
             "points": Field("list", "the points of this principle", item=_POINT, min_items=1),
         },
         ("number",),
@@ -321,6 +321,8 @@ def load_units(root: Path, problems: Problems) -> Units:
         for file in sorted(folder.glob("*")) if folder.is_dir() else []:
             if file.name.startswith(".") or file.is_dir():
                 continue
+            if ctype.name == "personas" and file.suffix == ".svg":
+                continue  # a portrait, checked by load_portraits
             unit = _load_file(file, root, ctype, problems)
             if unit is not None:
                 found.setdefault(unit.id, {})[unit.lang] = unit
@@ -407,3 +409,22 @@ def _check_theme(theme: str, themes: dict[str, Unit], unit: Unit, quote: dict[st
         problems.add(unit.path, line, field_name, f'"{anchor}" is not a heading id in {themes[target_id].path} (expected one of: {ids})')
         return False
     return True
+
+
+def load_portraits(root: Path, units: Units, problems: Problems) -> dict[str, Path]:
+    """The drawings beside the personas (``content/personas/<id>.svg``), checked as safe SVG."""
+    from .svg import check_svg
+
+    folder = root / "content" / TYPES["personas"].folder
+    portraits: dict[str, Path] = {}
+    for file in sorted(folder.glob("*.svg")) if folder.is_dir() else []:
+        persona = file.name[: -len(".svg")]
+        if persona not in units.by_type["personas"]:
+            if any(folder.glob(f"{persona}.*.md")):
+                continue  # the persona's own files have errors, reported there
+            rel = file.relative_to(root).as_posix()
+            known = ", ".join(sorted(units.by_type["personas"])) or "none yet"
+            problems.add(rel, 1, "file name", f"there is no persona {persona!r} for this drawing (expected the id of a persona: {known})")
+        elif check_svg(file, root, problems):
+            portraits[persona] = file
+    return portraits

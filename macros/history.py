@@ -35,11 +35,17 @@ def _fallback() -> datetime.date:
 class History:
     """Last commit dates of the files in one git work tree."""
 
-    def __init__(self, repo: Path) -> None:
+    def __init__(self, repo: Path, folders: tuple[Path, ...] | None = None) -> None:
+        """``folders``: where the pages come from (the engine's docs/, the region's content/ and
+        data/); those outside ``repo`` (a region kept elsewhere) get the fallback date."""
         self.repo = repo.resolve()
         self.dates: dict[str, datetime.date] = {}
         self.dirty: set[str] = set()
-        log = _git(self.repo, "log", "--format=%x00%cs", "--name-only", "--no-renames", "--", "content", "docs", "data")
+        inside = [f.resolve() for f in folders or (repo / "content", repo / "docs", repo / "data") if f.resolve().is_relative_to(self.repo)]
+        paths = [f.relative_to(self.repo).as_posix() for f in inside]
+        if not paths:
+            return
+        log = _git(self.repo, "log", "--format=%x00%cs", "--name-only", "--no-renames", "--", *paths)
         if log is None:
             return
         when: datetime.date | None = None
@@ -49,7 +55,7 @@ class History:
             elif line.strip() and when is not None:
                 # The log lists newest first: keep the first date seen for each file.
                 self.dates.setdefault(line.strip(), when)
-        status = _git(self.repo, "status", "--porcelain", "--untracked-files=all", "--", "content", "docs", "data") or ""
+        status = _git(self.repo, "status", "--porcelain", "--untracked-files=all", "--", *paths) or ""
         self.dirty = {line[3:].strip() for line in status.split("\n") if line.strip()}
 
     def changed(self, file: Path) -> datetime.date:

@@ -31,7 +31,7 @@ INDICATOR = Field(
     fields={
         "id": Field("id", "a short id for this figure, like `jeugdhulp-totaal`"),
         "label": _TEXTS("what this figure counts"),
-        "short": _TEXTS("a short label for charts, at most 28 characters, like `IJsselland`", required=False),
+        "short": _TEXTS("a short label for charts, at most 28 characters, like `Nederland`", required=False),
         "unit": Field("text", "the unit", choices=UNITS),
         "values": Field(
             "dict",
@@ -42,7 +42,8 @@ INDICATOR = Field(
         ),
         "source": _TEXTS("where the figure comes from"),
         "note": _TEXTS("a note that explains the figure", required=False),
-        "key": Field("bool", "true to show this figure among the key figures on the home page", required=False),
+        "key": Field("bool", "true to show this figure among the key figures", required=False),
+        "headline": Field("bool", "true for the one figure the home page shows (at most one)", required=False),
         "part_of": Field("id", "the id of the indicator this figure is a part of (a count within a larger count)", required=False),
         "share_of": Field(
             "map",
@@ -117,6 +118,7 @@ class Indicator:
     line: int
     key: bool = False
     part_of: str | None = None
+    headline: bool = False
     # The line of each year's value, for messages about one value.
     value_lines: dict[int, int] = field(default_factory=dict)
 
@@ -165,11 +167,14 @@ def load_indicators(root: Path, problems: Problems, declared: set[str] | None = 
             continue
         result[item["id"]] = Indicator(
             item["id"], item["label"], item.get("short"), item["unit"], item["values"], item["source"], item.get("note"),
-            item.get("share_of"), item.get("target"), line, bool(item.get("key")), item.get("part_of"),
+            item.get("share_of"), item.get("target"), line, bool(item.get("key")), item.get("part_of"), bool(item.get("headline")),
             dict(getattr(item["values"], "lines", {})),
         )
     for ind in result.values():
         _check_possible(ind, where)
+    headlines = [ind for ind in result.values() if ind.headline]
+    for ind in headlines[1:]:
+        where.problems.add(rel, ind.line, f"{ind.id}.headline", f'"{headlines[0].id}" (line {headlines[0].line}) is the headline figure already (expected `headline: true` on one figure only)')
     for ind in result.values():
         _check_relations(ind, result, where)
     figures = _load_figures(sections.get("figures"), result, where, declared)

@@ -49,9 +49,10 @@ from macros.links import check_site_links
 from macros.pages import stage_pages
 from macros.paths import neutralize
 from macros.problems import ContentError, Problems
+from macros.region import region_css
 from macros.schema import LANGUAGES
 from macros.site import SITE_KEY, Site, load_site, load_strings
-from macros.templating import render_template
+from macros.templating import plain, render_template
 
 log = logging.getLogger("mkdocs.regiovisie")
 # Warnings for editors (an out-of-date translation, an address not registered yet) are
@@ -74,11 +75,14 @@ STAGE = Path(os.environ.get("REGIOVISIE_STAGE") or ROOT / ".build" / "docs")
 # straight to the counterpart page, so that lookup is not needed. Pinned version: the
 # build fails if the bundle no longer contains exactly this call.
 MATERIAL_ALTERNATE_CALL = "ui({document$:ct});"
+# Where a region's logo and colours are staged (macros/pages.py).
+LOGO = "assets/logo.svg"
+REGION_CSS = "assets/region.css"
 
 
 def content_root() -> Path:
-    """Where content/ and data/ are read from: the project, or REGIOVISIE_CONTENT_ROOT in tests."""
-    return Path(os.environ.get("REGIOVISIE_CONTENT_ROOT", ROOT))
+    """The region folder built: its content/ and data/ (REGIOVISIE_REGION, `make build REGION=…`), or the project's own."""
+    return Path(os.environ.get("REGIOVISIE_REGION") or ROOT).resolve()
 
 
 def _report(error: ContentError) -> PluginError:
@@ -104,15 +108,35 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for problem in site.warnings:
             notes.warning(str(problem))
     config[SITE_KEY] = site
-    config[HISTORY_KEY] = History(ROOT)
+    config[HISTORY_KEY] = History(ROOT, (DOCS, site.root / "content", site.root / "data"))
     config["docs_dir"] = str(STAGE)
     # The hook runs before mkdocs-static-i18n's own on_config, which sets the language.
     lang = (getattr(i18n, "current_language", None) or "nl") if i18n else "nl"
     config["nav"] = nav(lang)
+    _apply_region(config, site, lang)
     # Each language writes its own 404 page (see on_files); the theme's single one would
     # be overwritten by whichever language is built last.
     config.theme.static_templates.discard("404.html")
     return config
+
+
+def _apply_region(config: MkDocsConfig, site: Site, lang: str) -> None:
+    """The region's name, address, logo and colours where MkDocs and Material read them.
+
+    Material prints ``site_name`` without escaping in some places and with ``| e`` in
+    others: as escaped Markup it is right in both.
+    """
+    region = site.region
+    assert region is not None
+    config["site_name"] = plain(region.site_name(lang))
+    config["site_description"] = plain(region.description[lang])
+    # `mkdocs serve` has already put its own address here; a build takes the region's.
+    if not config["site_url"]:
+        config["site_url"] = region.site_url
+    if region.logo is not None:
+        config.theme["logo"] = config.theme["favicon"] = LOGO
+    if region_css(region) is not None and REGION_CSS not in config["extra_css"]:
+        config["extra_css"].append(REGION_CSS)
 
 
 def _show_problems(config: MkDocsConfig, error: ContentError) -> MkDocsConfig:
@@ -159,7 +183,9 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
         links.append({"lang": code, "href": _absolute(config, url), "url": url, "name": site.t("language_name", code)})
     context["hreflang_links"] = links
     context["counterpart"] = next(link for link in links if link["lang"] != lang)
-    context["ui"] = site.strings_in(lang)
+    # Material's templates do not escape: interface strings carry the region's words.
+    context["ui"] = {key: plain(text) for key, text in site.strings_in(lang).items()}
+    context["footer_municipalities"] = plain(", ".join(site.region.municipalities)) if site.region else ""
     context["page_lang"] = lang
     if lang != "nl":
         # Material's JavaScript finds search/search_index.json below base_url; point it at
@@ -268,9 +294,10 @@ def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
         fixed = _replace_once(old, new, fixed, page)
     fixed = _replace_once(ARTICLE, f'<article class="md-content__inner md-typeset" id="{CONTENT_ID}" tabindex="-1">', fixed, page)
     # The site name once, and a short form that fits a phone's header (CSS shows one of the two).
-    name = html.escape(config["site_name"])
+    # Both names arrive escaped (see _apply_region).
+    name = str(config["site_name"])
     header_name = f'<div class="md-header__topic">\n          <span class="md-ellipsis">\n            {name}\n          </span>'
-    short = html.escape(site.t("site_name_short", lang))
+    short = plain(site.region.short[lang]) if site.region else ""
     named = f'<div class="md-header__topic">\n          <span class="md-ellipsis"><span class="rv-name--long">{name}</span><span class="rv-name--short">{short}</span></span>'
     fixed = _replace_once(header_name, named, fixed, page)
     return _add_aliases(fixed, page, site)
@@ -345,8 +372,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 def _write_downloads(site_dir: Path, config: MkDocsConfig) -> None:
     """The brochure and the poster as PDFs, then their sizes on the pages that offer them."""
     site: Site = config[SITE_KEY]
-    names = pdf.site_names(config)
-    files = pdf.write_pdfs(site, site_dir, _absolute(config, ""), names, config["copyright"] or "")
+    files = pdf.write_pdfs(site, site_dir, _absolute(config, ""))
     sizes = {file.name: file.stat().st_size for file in files}
     _fill_sizes(site_dir, sizes)
 

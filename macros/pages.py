@@ -18,6 +18,7 @@ from .content import TYPES, Unit
 from .markup import INLINE_LINK, REFERENCE
 from .paths import localize, localize_link
 from .problems import ContentError, Problems
+from .region import region_css
 from .schema import LANGUAGE_NAMES, LANGUAGES
 from .templating import plain
 
@@ -105,6 +106,32 @@ def _sync(wanted: dict[str, bytes | Path], stage: Path) -> None:
             file.rmdir()
 
 
+HOME_PAGES = {f"index.{lang}.md": lang for lang in LANGUAGES}
+
+
+def _with_description(text: str, description: str) -> str:
+    """A docs page with ``description`` (escaped like a unit's) as the first line of its front matter."""
+    line = yaml.safe_dump({"description": str(plain(description))}, allow_unicode=True, width=1000)
+    if not text.startswith("---\n"):
+        return f"---\n{line}---\n\n{text}"
+    return "---\n" + line + text[4:]
+
+
+def _region_files(site: Site) -> dict[str, bytes | Path]:
+    """What the region's folder adds to the engine's assets: portraits, logo and colours."""
+    from .render import PORTRAITS
+
+    region = site.region
+    assert region is not None
+    files: dict[str, bytes | Path] = {f"{PORTRAITS}/{persona}.svg": file for persona, file in site.portraits.items()}
+    if region.logo is not None:
+        files["assets/logo.svg"] = region.logo
+    css = region_css(region)
+    if css is not None:
+        files["assets/region.css"] = css.encode("utf-8")
+    return files
+
+
 def stage_pages(site: Site, docs: Path, stage: Path) -> Any:
     """Write the build folder; return a function giving the navigation for a language."""
     problems = Problems()
@@ -116,7 +143,13 @@ def stage_pages(site: Site, docs: Path, stage: Path) -> Any:
         if not file.is_file() or rel.split("/")[0] in NOT_PAGES:
             continue
         match = _LANG_SUFFIX.search(rel)
-        if match and match.group("lang") != LANGUAGES[0]:
+        if rel in HOME_PAGES:
+            # The home page's description is the region's ("what this is and for whom").
+            lang = HOME_PAGES[rel]
+            assert site.region is not None
+            text = _with_description(file.read_text(encoding="utf-8"), site.region.description[lang])
+            wanted[rel] = localize_links(text, lang).encode("utf-8")
+        elif match and match.group("lang") != LANGUAGES[0]:
             lang = match.group("lang")
             wanted[localize(rel, lang)] = localize_links(file.read_text(encoding="utf-8"), lang).encode("utf-8")
         else:
@@ -128,6 +161,7 @@ def stage_pages(site: Site, docs: Path, stage: Path) -> Any:
                 if rel in wanted:
                     problems.add(f"docs/{rel}", 1, "file name", f"this address belongs to {unit.path} (expected another name)")
                 wanted[rel] = unit_page(unit).encode("utf-8")
+    wanted.update(_region_files(site))
     if problems.errors:
         raise ContentError(problems.errors)
     if stage.exists() and not stage.is_dir():

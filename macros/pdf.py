@@ -67,18 +67,10 @@ def downloads(site_names: dict[str, str]) -> list[Download]:
     return found
 
 
-def site_names(config: Any) -> dict[str, str]:
-    """The site's name in every language (mkdocs.yml, and the i18n plugin's languages)."""
-    i18n = config["plugins"].get("i18n")
-    # mkdocs-static-i18n overwrites site_name per language and keeps the original (Dutch) one.
-    names = {LANGUAGES[0]: (getattr(i18n, "original_configs", None) or {}).get("site_name") or config["site_name"]}
-    for language in getattr(getattr(i18n, "config", None), "languages", []) or []:
-        if language.locale != LANGUAGES[0] and language.site_name:
-            names[language.locale] = language.site_name
-    missing = [lang for lang in LANGUAGES if lang not in names]
-    if missing:
-        raise ValueError(f"mkdocs.yml: no site_name for {', '.join(missing)} (expected one per language under i18n)")
-    return names
+def site_names(site: Site) -> dict[str, str]:
+    """The site's name in every language, from the region file."""
+    assert site.region is not None
+    return {lang: site.region.site_name(lang) for lang in LANGUAGES}
 
 
 def download_list(site: Site, names: dict[str, str], lang: str, link: Any, only_page_language: bool = False) -> Markup:
@@ -219,16 +211,18 @@ def _css(name: str) -> str:
     return (Path(__file__).with_name("templates") / name).read_text(encoding="utf-8")
 
 
-def write_pdfs(site: Site, site_dir: Path, site_url: str, site_names: dict[str, str], publisher: str) -> list[Path]:
+def write_pdfs(site: Site, site_dir: Path, site_url: str) -> list[Path]:
     """Write the brochure and the poster in every language to site/downloads/; return the files."""
     from weasyprint import HTML  # imported here: only the build needs it
 
     folder = site_dir / FOLDER
     folder.mkdir(exist_ok=True)
     written = []
-    for item in downloads(site_names):
+    assert site.region is not None
+    names = site_names(site)
+    for item in downloads(names):
         make = brochure_html if item.kind == "brochure" else poster_html
-        document = make(site, site_dir, site_url, site_names[item.lang], publisher, item.lang)
+        document = make(site, site_dir, site_url, names[item.lang], site.region.publisher, item.lang)
         target = folder / item.name
         HTML(string=document, base_url=site_dir.as_uri() + "/").write_pdf(target, pdf_variant="pdf/ua-1", uncompressed_pdf=False)
         written.append(target)

@@ -7,6 +7,7 @@ URL relative to the current page. Nothing reads global state.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -14,9 +15,11 @@ from markupsafe import Markup
 
 from .charts import render_figure
 from .content import Unit
+from .history import long_date
 from .indicators import Indicator, format_value
+from .region import number_word
 from .site import Site
-from .templating import render_template
+from .templating import plain, render_template
 
 Link = Callable[[str], str]
 
@@ -31,14 +34,14 @@ def unit_path(unit: Unit) -> str:
     return ("" if unit.lang == "nl" else f"{unit.lang}/") + unit.url
 
 
-# Drawings of the personas: docs/assets/portraits/<id>.svg, or one for everybody.
+# Drawings of the personas: the region's content/personas/<id>.svg (staged here), or one for everybody.
 PORTRAITS = "assets/portraits"
 DEFAULT_PORTRAIT = "persoon"
 
 
 def portrait_path(site: Site, unit: Unit) -> str:
     """The site path of a persona's drawing."""
-    name = unit.id if (site.docs / PORTRAITS / f"{unit.id}.svg").is_file() else DEFAULT_PORTRAIT
+    name = unit.id if unit.id in site.portraits else DEFAULT_PORTRAIT
     return f"{PORTRAITS}/{name}.svg"
 
 
@@ -205,6 +208,53 @@ def key_figure(site: Site, indicator_id: str, lang: str) -> Markup:
     return render_template("key_figures.html", items=[_figure_card(site.indicators[indicator_id], lang)], t=strings(site, lang))
 
 
+def headline_figure(site: Site, lang: str) -> Markup:
+    """The home page's figure: the one with `headline: true`, else the first key figure."""
+    chosen = [ind for ind in site.indicators.values() if ind.headline] or [ind for ind in site.indicators.values() if ind.key]
+    return render_template("key_figures.html", items=[_figure_card(chosen[0], lang)], t=strings(site, lang)) if chosen else Markup("")
+
+
+def more_figures(site: Site, lang: str, link: Link) -> Markup:
+    """A line to the first vision section (in reading order) that shows charts or key figures."""
+    more = next((u for u in site.units.ordered("vision", lang) if _FIGURES_MACRO.search(u.body)), None)
+    if more is None:
+        return Markup("")
+    return render_template("more_figures.html", t=strings(site, lang), href=link(unit_path(more)), title=more.title)
+
+
+_FIGURES_MACRO = re.compile(r"\{\{-?\s*(figure|key_figures)\(")
+
+
 def figure(site: Site, figure_id: str, lang: str) -> Markup:
     """A chart with its caption and table."""
     return render_figure(site.figures[figure_id], site.indicators, lang, strings(site, lang))
+
+
+# What a docs page may take from the region file with {{ region("…") }}; each is plain text.
+REGION_WORDS: dict[str, Callable[[Site, str], str]] = {
+    "name": lambda site, lang: site.region.name[lang],  # type: ignore[union-attr]
+    "site_name": lambda site, lang: site.region.site_name(lang),  # type: ignore[union-attr]
+    "publisher": lambda site, lang: site.region.publisher,  # type: ignore[union-attr]
+    "contact": lambda site, lang: site.region.contact[lang],  # type: ignore[union-attr]
+    "municipalities": lambda site, lang: ", ".join(site.region.municipalities),  # type: ignore[union-attr]
+    "statement_date": lambda site, lang: long_date(site.region.statement_date, lang),  # type: ignore[union-attr]
+}
+
+
+def region_word(site: Site, field: str, lang: str) -> Markup:
+    """One of :data:`REGION_WORDS`, escaped."""
+    return plain(REGION_WORDS[field](site, lang))
+
+
+# Counts a page can say in words with {{ count("…") }}: derived, never written by hand.
+COUNTED: dict[str, Callable[[Site], int]] = {
+    "principles": lambda site: len(site.units.by_type["principles"]),
+    "personas": lambda site: len(site.units.by_type["personas"]),
+    "ambitions": lambda site: sum(1 for pair in site.units.by_type["vision"].values() if pair["nl"].meta.get("ambition")),
+    "municipalities": lambda site: len(site.region.municipalities),  # type: ignore[union-attr]
+}
+
+
+def count_word(site: Site, what: str, lang: str) -> Markup:
+    """A count as a word in ``lang``: "vier" / "four"."""
+    return plain(number_word(COUNTED[what](site), lang))

@@ -8,6 +8,7 @@ against a :class:`Field`, and only then turn it into Python values.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ LINES = "_lines"
 class Field:
     """What one key may hold.
 
-    ``kind`` is one of: text, id, int, number, bool, texts (nl + en), list, map, dict
+    ``kind`` is one of: text, id, int, number, bool, date, texts (nl + en), list, map, dict
     (free keys, for example years). ``expected`` is the plain-words hint shown to editors.
 
     Every string an editor writes in a field is plain text (``text``, ``texts``, ``id``):
@@ -50,7 +51,7 @@ class Field:
 
 # Every kind of field, for tests that walk the schemas: the string kinds are plain text.
 PLAIN_TEXT_KINDS = ("text", "id")
-SCALAR_KINDS = (*PLAIN_TEXT_KINDS, "int", "number", "bool")
+SCALAR_KINDS = (*PLAIN_TEXT_KINDS, "int", "number", "bool", "date")
 
 
 class LinedDict(dict):  # type: ignore[type-arg]
@@ -153,6 +154,9 @@ def _check_scalar(value: Any, spec: Field, where: Where, line: int, name: str) -
         bad = isinstance(value, bool) or not isinstance(value, (int, float))
     elif kind == "bool":
         bad = not isinstance(value, bool)
+    elif kind == "date":
+        # YAML reads 2026-11-22 as a date; anything else is not one.
+        bad = not isinstance(value, datetime.date) or isinstance(value, datetime.datetime)
     if bad:
         where.problems.add(where.path, line, name, f"expected {spec.expected}, got {_describe(value)}")
         return None

@@ -13,11 +13,12 @@ import yaml
 
 from . import translations
 from .addresses import REGISTER, SHORT, Addresses, add_short_links, check_register, read_redirects
-from .content import TYPES, Units, front_matter_end, load_units
+from .content import TYPES, Units, front_matter_end, load_portraits, load_units
 from .files import read_source
 from .indicators import Figure, Indicator, load_indicators
 from .markup import PageText, check_markup
 from .problems import ContentError, Problem, Problems
+from .region import Region, fill, load_region
 from .safety import check_template_text
 from .schema import LANGUAGES
 
@@ -42,8 +43,12 @@ class Site:
     addresses: Addresses = field(default_factory=Addresses)
     # Addresses the site has now that data/addresses.txt does not list yet.
     unregistered: list[str] = field(default_factory=list)
-    # The pages that are not content units, and their assets (portraits).
+    # The pages that are not content units, and the engine's assets.
     docs: Path = DOCS
+    # The region's identity (data/region.yaml); None only while loading failed.
+    region: Region | None = None
+    # The personas' drawings in the region's folder, by persona id.
+    portraits: dict[str, Path] = field(default_factory=dict)
 
     def t(self, key: str, lang: str) -> str:
         """An interface string in ``lang``; a missing one is a programming error."""
@@ -54,14 +59,20 @@ class Site:
         return {key: texts[lang] for key, texts in self.strings.items()}
 
 
-def load_strings(problems: Problems) -> dict[str, dict[str, str]]:
-    """Interface strings: every key must exist in every language (no silent fallback)."""
+def load_strings(problems: Problems, region: Region | None = None) -> dict[str, dict[str, str]]:
+    """Interface strings: every key must exist in every language (no silent fallback).
+
+    The region's words ({region}, {publisher}, {municipality_count}) are filled in here; a
+    string that names them cannot be shown before the region file is valid.
+    """
     data = yaml.safe_load(UI_STRINGS.read_text(encoding="utf-8"))
     rel = "macros/ui.yaml"
     for key, texts in data.items():
         for lang in LANGUAGES:
             if not isinstance(texts, dict) or not str(texts.get(lang, "")).strip():
                 problems.add(rel, 1, key, f"the interface string has no {lang} text (expected `{lang}: …`)")
+            elif region is not None:
+                texts[lang] = fill(str(texts[lang]), region, lang)
     return data
 
 
@@ -81,11 +92,13 @@ def load_site(root: Path, docs: Path = DOCS) -> Site:
     from .pages import check_docs
 
     problems = Problems()
+    region = load_region(root, problems)
     units = load_units(root, problems)
     declared: set[str] = set()
     indicators, figures = load_indicators(root, problems, declared)
-    strings = load_strings(problems)
-    site = Site(root, units, indicators, figures, strings, docs=docs)
+    strings = load_strings(problems, region)
+    site = Site(root, units, indicators, figures, strings, docs=docs, region=region)
+    site.portraits = load_portraits(root, units, problems)
     specs = macro_specs(site, declared)
 
     # Every page as editors wrote it, and the ids each one has before rendering.

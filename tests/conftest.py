@@ -34,7 +34,7 @@ def run_build(site_dir: Path, content_root: Path | None = None) -> subprocess.Co
     # Each build stages its pages in a folder of its own, so builds can run side by side.
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", REGIOVISIE_STAGE=str(site_dir.parent / f"{site_dir.name}-stage"))
     if content_root is not None:
-        env["REGIOVISIE_CONTENT_ROOT"] = str(content_root)
+        env["REGIOVISIE_REGION"] = str(content_root)
     return subprocess.run(
         [str(MKDOCS), "build", "--strict", "--site-dir", str(site_dir)],
         cwd=ROOT,
@@ -67,15 +67,39 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def server(site_dir: Path) -> Iterator[str]:
-    """The built site served on 127.0.0.1; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+def serve(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def server(site_dir: Path) -> Iterator[str]:
+    """The built site served on 127.0.0.1; yields the base URL."""
+    yield from serve(site_dir)
+
+
+# A small fictional region, so the engine is proven on content it was not shaped around.
+EXAMPLE = ROOT / "examples" / "voorbeeld"
+
+
+@pytest.fixture(scope="session")
+def example_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example region's site, built once per run."""
+    target = tmp_path_factory.mktemp("example") / "site"
+    result = run_build(target, content_root=EXAMPLE)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return target
+
+
+@pytest.fixture(scope="session")
+def example_server(example_dir: Path) -> Iterator[str]:
+    """The example region's site served on 127.0.0.1."""
+    yield from serve(example_dir)
 
 
 @pytest.fixture(scope="session")

@@ -103,7 +103,7 @@ def test_brochure_pages_have_no_long_sidebar(server: str, browser, path: str) ->
     assert len(visible) <= 12, [link.inner_text() for link in visible]
     assert not [link for link in tab.locator(".md-sidebar--primary a").all() if link.is_visible()]
     # The site name once in view: the header, not again in a sidebar or tab.
-    names = [e for e in tab.get_by_text(SITE.t("site_name_short", "nl" if not path.startswith("en/") else "en"), exact=True).all() if e.is_visible()]
+    names = [e for e in tab.get_by_text(SITE.region.short["nl" if not path.startswith("en/") else "en"], exact=True).all() if e.is_visible()]
     assert len(names) <= 1
     context.close()
 

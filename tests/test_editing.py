@@ -114,12 +114,12 @@ def test_make_build_swaps_only_after_success_and_keeps_the_old_site_on_failure(t
     (site / "index.html").write_text("the previous site", encoding="utf-8")
     before = tree_digest(site)
     broken = broken_project("bad-persona-fields", tmp_path / "broken")
-    env = dict(os.environ, REGIOVISIE_CONTENT_ROOT=str(broken))
+    env = dict(os.environ, REGIOVISIE_REGION=str(broken))
     failed = subprocess.run(["make", "-s", "build", f"SITE={site}"], cwd=ROOT, env=env, capture_output=True, text=True, check=False, timeout=300)
     assert failed.returncode != 0
     assert tree_digest(site) == before
     assert not (tmp_path / "site.new").exists() or not (tmp_path / "site.new" / "index.html").exists()
-    env.pop("REGIOVISIE_CONTENT_ROOT")
+    env.pop("REGIOVISIE_REGION")
     built = subprocess.run(["make", "-s", "build", f"SITE={site}"], cwd=ROOT, env=env, capture_output=True, text=True, check=False, timeout=300)
     assert built.returncode == 0, built.stdout + built.stderr
     assert "the previous site" not in (site / "index.html").read_text(encoding="utf-8")

@@ -38,6 +38,7 @@ import yaml
 from macros.content import TYPES
 from macros.indicators import FIGURE, INDICATOR
 from macros.problems import ContentError, Problem
+from macros.region import REGION
 from macros.schema import LANGUAGES, SCALAR_KINDS, Field
 from macros.site import load_site
 from tests.conftest import ROOT, copy_project_content, run_build
@@ -68,6 +69,8 @@ class Target:
     start: int  # character offsets of the value in the file
     end: int
     line: int
+    # For an optional field the real file does not have: the key written before the value.
+    prefix: str = ""
 
 
 def _leaves(fields: dict[str, Field], prefix: str = "") -> Iterator[tuple[str, Field]]:
@@ -148,7 +151,31 @@ def targets(site_text: str) -> list[Target]:
         for path, spec in _leaves(schema.fields or {}):
             places = [(rel, data, node, 0) for item in sections[section].value if (node := _find(item, path)) is not None]
             found.append(_first(places, f"{section}.{path}", spec.kind, site_text))
+    found += _region_targets(site_text)
     return [t for t in found if t is not None]
+
+
+def _region_targets(site_text: str) -> list[Target | None]:
+    """Every field of data/region.yaml; optional ones the real file leaves out are added at its end."""
+    rel = "data/region.yaml"
+    text = (ROOT / rel).read_text(encoding="utf-8")
+    tree = yaml.compose(text)
+    found: list[Target | None] = []
+    added: set[str] = set()
+    end_line = text.count("\n")  # the file ends with a newline; added fields follow, in order
+    for path, spec in _leaves(REGION.fields or {}):
+        node = _find(tree, path)
+        if node is not None:
+            found.append(_first([(rel, text, node, 0)], f"region.{path}", spec.kind, site_text))
+            continue
+        top, _, rest = path.partition(".")
+        if top in added:
+            continue  # one field of a missing block is enough: its siblings share the check
+        added.add(top)
+        prefix = f"{top}:\n  {rest}: " if rest else f"{top}: "
+        end_line += prefix.count("\n") + 1
+        found.append(Target(rel, f"region.{path}", spec.kind, len(text), len(text), end_line, prefix))
+    return found
 
 
 def _site_text(site: Path) -> str:
@@ -180,8 +207,10 @@ def _apply(root: Path, chosen: list[tuple[int, Target]], payload: str) -> None:
     for rel, items in by_file.items():
         file = root / rel
         text = file.read_text(encoding="utf-8")
-        for number, target in sorted(items, key=lambda item: -item[1].start):
-            text = text[: target.start] + json.dumps(_marked(payload, number), ensure_ascii=False) + text[target.end :]
+        # From the end backwards; fields added at the same place (the end) in their own order.
+        for number, target in sorted(items, key=lambda item: (-item[1].start, -item[0])):
+            added = "\n" if target.prefix else ""
+            text = text[: target.start] + target.prefix + json.dumps(_marked(payload, number), ensure_ascii=False) + added + text[target.end :]
         file.write_text(text, encoding="utf-8")
 
 
@@ -316,7 +345,9 @@ def test_the_schemas_reach_every_kind_of_field(all_targets: list[Target]) -> Non
         for lang in LANGUAGES:
             assert f"{ctype.name}.title ({lang})" in paths and f"{ctype.name}.summary ({lang})" in paths
     for expected in ("principles.points[0].text (nl)", "personas.quotes[0].text (en)", "vision.motto (nl)", "vision.goals[0].text (en)",
-                     "indicators.label.nl", "indicators.short.en", "indicators.note.nl", "indicators.target.label.en", "figures.title.nl"):
+                     "indicators.label.nl", "indicators.short.en", "indicators.note.nl", "indicators.target.label.en", "figures.title.nl",
+                     "region.name.nl", "region.title.en", "region.short.nl", "region.description.en", "region.publisher",
+                     "region.municipalities[0]", "region.contact.nl", "region.site_url", "region.logo", "region.colours.brand"):
         assert expected in paths, expected
     # Plain-text fields that no real file has cannot be tried: there must be none.
     plain = {f"{c.name}.{p}" for c in TYPES.values() for p, s in _leaves(c.fields) if s.kind == "text"}
@@ -349,7 +380,7 @@ def test_accepted_payloads_are_published_as_the_text_they_are(outcomes: dict[str
 
 def _pages_to_open(outcome: Outcome) -> list[str]:
     """The pages where the payloads land: the changed units, the overviews, home and figures."""
-    pages = {"", "overzicht/", "principes/", "personas/", "visie/", "visie/cijfers/"}
+    pages = {"", "overzicht/", "principes/", "personas/", "visie/", "visie/cijfers/", "contact/", "toegankelijkheid/", "downloads/"}
     for _, target in outcome.accepted:
         if target.file.startswith("content/"):
             ctype = next(c for c in TYPES.values() if target.file.startswith(f"content/{c.folder}/"))

@@ -17,12 +17,9 @@ from tests.htmlscan import file_of, parse
 from tests.test_site import SITE_URL
 
 SITE = load_site(ROOT)
-CONFIG = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nhooks:")[0])
-I18N = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nplugins:")[1])
-NAMES = {"nl": CONFIG["site_name"]} | {
-    language["locale"]: language["site_name"] for entry in I18N if isinstance(entry, dict) and "i18n" in entry
-    for language in entry["i18n"]["languages"] if language.get("site_name")
-}
+# The site's name from data/region.yaml, read here on its own: title and period.
+_REGION = yaml.safe_load((ROOT / "data" / "region.yaml").read_text(encoding="utf-8"))
+NAMES = {lang: f'{_REGION["title"][lang]} {_REGION["period"]["from"]}–{_REGION["period"]["to"]}' for lang in ("nl", "en")}
 FILES = {(item.lang, item.kind): item.name for item in downloads(NAMES)}
 
 

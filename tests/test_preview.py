@@ -46,7 +46,7 @@ def test_serve_shows_problems_in_both_languages_and_recovers(tmp_path: Path) -> 
     root = copy_project_content(tmp_path / "project")
     _break(root)
     port = _free_port()
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", REGIOVISIE_PREVIEW="1", REGIOVISIE_CONTENT_ROOT=str(root))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", REGIOVISIE_PREVIEW="1", REGIOVISIE_REGION=str(root))
     server = subprocess.Popen(
         [str(MKDOCS), "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,

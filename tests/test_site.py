@@ -13,8 +13,8 @@ from macros.site import load_site
 from tests.conftest import ROOT
 from tests.htmlscan import file_of, pages, parse, resolve
 
-SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nhooks:")[0])["site_url"]
 SITE = load_site(ROOT)
+SITE_URL = SITE.region.site_url
 
 
 def counterpart(page_path: str) -> str:
@@ -114,8 +114,9 @@ def test_pages_are_never_shown_in_the_other_language(site_dir: Path) -> None:
 
 
 def test_site_name_and_description_per_language(site_dir: Path) -> None:
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    names = {"nl": re.search(r"^site_name: (.+)$", config, re.MULTILINE).group(1), "en": re.search(r"^ {10}site_name: (.+)$", config, re.MULTILINE).group(1)}
+    # The names come from data/region.yaml: title and period.
+    region = yaml.safe_load((ROOT / "data" / "region.yaml").read_text(encoding="utf-8"))
+    names = {lang: f'{region["title"][lang]} {region["period"]["from"]}–{region["period"]["to"]}' for lang in ("nl", "en")}
     assert names["nl"] != names["en"]
     for path, lang in (("", "nl"), ("en/", "en")):
         title = parse(file_of(site_dir, path)).find("title")[0].text

@@ -1,0 +1,233 @@
+"""The region's identity: ``data/region.yaml`` in the region's folder.
+
+The engine names no region. Everything that makes a site one region's and not another's
+is read from this one file: the names in both languages, the period, the
+publisher and the municipalities, how to reach the publisher, the site's address, an
+optional logo and optional colours. It is checked like every other file editors write,
+with the line of each mistake; every string in it is plain text (escaped wherever it
+lands). Colours are checked for contrast, so a region cannot make its site fail WCAG.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .files import read_source
+from .problems import Problems
+from .schema import LANGUAGES, LINES, Field, Where, check, compose
+from .svg import check_svg
+
+REL = "data/region.yaml"
+_TEXTS = lambda what, required=True: Field("texts", what, required=required)
+_HEX = Field("text", "a colour as # and six hexadecimal digits, like `#0e5a43`", required=False)
+
+# The colours a region may set, with the backgrounds each must stand out on (WCAG 2.2 AA:
+# 4.5:1 for text). The engine's own palette (docs/assets/site.css) is used for the rest.
+LIGHT = "#ffffff"
+PAPER = "#f6f3ec"
+DARK = "#1e2129"
+DARK_PAPER = "#262a33"
+COLOURS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
+    # token: (CSS custom property, ((background or "on", what it is), ...))
+    "brand": ("--rv-color-brand", ((LIGHT, "white"), (PAPER, "the paper colour #f6f3ec"))),
+    "brand_dark": ("--rv-color-brand-dark", (("on:" + LIGHT, "white text on it"),)),
+    "accent": ("--rv-color-accent", ((LIGHT, "white"), ("on:" + LIGHT, "white text on it"))),
+    "dark_brand": ("--rv-color-brand", ((DARK, "the dark background #1e2129"), (DARK_PAPER, "the dark paper colour #262a33"))),
+    "dark_accent": ("--rv-color-accent", ((DARK, "the dark background #1e2129"), (DARK_PAPER, "the dark paper colour #262a33"))),
+}
+TEXT_CONTRAST = 4.5
+
+REGION = Field(
+    "map",
+    "the region's identity",
+    fields={
+        "name": _TEXTS("the region's name, as in “in de regio …”, like `Noord`"),
+        "title": _TEXTS("the site's name without the period, like `Regiovisie jeugdhulp Noord`"),
+        "short": _TEXTS("a short name for the header on a phone, at most 16 characters, like `Regiovisie`"),
+        "description": _TEXTS("one sentence on what this is and for whom (shown under the title on the home page)"),
+        "period": Field(
+            "map",
+            "the years of the vision",
+            fields={
+                "from": Field("int", "the first year, like 2026", minimum=2000, maximum=2100),
+                "to": Field("int", "the last year, like 2031", minimum=2000, maximum=2100),
+            },
+        ),
+        "publisher": Field("text", "who publishes the vision, like `Jeugdteam Noord`"),
+        "municipalities": Field(
+            "list",
+            "the municipalities of the region, one per line with a dash",
+            item=Field("text", "the name of a municipality"),
+            min_items=2,
+        ),
+        "contact": _TEXTS("how readers reach the publisher with a question about the vision (one or two sentences)"),
+        "site_url": Field("text", "the site's address, like `https://regiovisie.example.nl/`"),
+        "statement_date": Field("date", "the date of the accessibility statement, as year-month-day, like 2026-11-22"),
+        "logo": Field("text", "the file name of the region's logo in data/, like `logo.svg`", required=False),
+        "colours": Field(
+            "map",
+            "the region's own colours (each optional)",
+            required=False,
+            fields={token: _HEX for token in COLOURS},
+        ),
+    },
+)
+
+_URL = re.compile(r"^https://[a-z0-9.-]+\.[a-z]{2,}(?::[0-9]+)?(?:/[A-Za-z0-9._~-]+)*/$")
+_LOGO = re.compile(r"^[a-z0-9][a-z0-9-]*\.svg$")
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+SHORT_MAX = 16
+
+
+@dataclass(frozen=True)
+class Region:
+    """One region's validated identity."""
+
+    name: dict[str, str]
+    title: dict[str, str]
+    short: dict[str, str]
+    description: dict[str, str]
+    period: tuple[int, int]
+    publisher: str
+    municipalities: tuple[str, ...]
+    contact: dict[str, str]
+    site_url: str
+    statement_date: datetime.date
+    logo: Path | None = None
+    colours: tuple[tuple[str, str], ...] = ()
+
+    def site_name(self, lang: str) -> str:
+        """The full name: title and period, like "Regiovisie jeugdhulp Noord 2026–2031"."""
+        return f"{self.title[lang]} {self.period[0]}–{self.period[1]}"
+
+
+def load_region(root: Path, problems: Problems) -> Region | None:
+    """Load and check ``data/region.yaml`` of the region in ``root``."""
+    path = root / REL
+    if not path.is_file():
+        problems.add(REL, 1, "file", "the file is missing (expected the region's name, publisher and municipalities; copy it from examples/voorbeeld/data/region.yaml)")
+        return None
+    text = read_source(path, root, problems)
+    if text is None:
+        return None
+    where = Where(REL, problems=problems)
+    before = len(problems.errors)
+    data = check(compose(text, where), REGION, where, "")
+    if data is None:
+        return None
+    # Every mistake at once: the values are checked also when a field is missing or unknown.
+    _check_values(data, data[LINES], root, problems)
+    if len(problems.errors) > before:
+        return None
+    return Region(
+        name=data["name"],
+        title=data["title"],
+        short=data["short"],
+        description=data["description"],
+        period=(data["period"]["from"], data["period"]["to"]),
+        publisher=data["publisher"],
+        municipalities=tuple(data["municipalities"]),
+        contact=data["contact"],
+        site_url=data["site_url"],
+        statement_date=data["statement_date"],
+        logo=root / "data" / data["logo"] if data["logo"] else None,
+        colours=tuple((token, value.lower()) for token, value in (data["colours"] or {}).items() if token != LINES and value),
+    )
+
+
+def _check_values(data: dict[str, Any], lines: dict[str, int], root: Path, problems: Problems) -> None:
+    """What the schema cannot say: formats, ranges between fields, files and contrast."""
+    period = data["period"] or {}
+    if isinstance(period.get("from"), int) and isinstance(period.get("to"), int) and period["to"] < period["from"]:
+        problems.add(REL, lines["period"], "period", f"ends ({period['to']}) before it starts ({period['from']}) (expected `to:` after `from:`)")
+    for lang in LANGUAGES:
+        if (data["short"] or {}).get(lang) and len(data["short"][lang]) > SHORT_MAX:
+            problems.add(REL, data["short"][LINES].get(lang, lines["short"]), f"short.{lang}", f"is {len(data['short'][lang])} characters (expected at most {SHORT_MAX}, so it fits a phone's header)")
+    url = data["site_url"] or "https://example.nl/"
+    if url.startswith("http://"):
+        problems.add(REL, lines["site_url"], "site_url", f"must be https (expected `{'https://' + url[7:]}`)")
+    elif not _URL.match(url):
+        problems.add(REL, lines["site_url"], "site_url", f'"{url}" is not a site address (expected https://, the host name and a / at the end, like `https://regiovisie.example.nl/`)')
+    names = [name for name in data["municipalities"] or [] if name]
+    for name in sorted({n for n in names if names.count(n) > 1}):
+        problems.add(REL, lines["municipalities"], "municipalities", f'"{name}" appears twice (expected each municipality once)')
+    logo = data["logo"]
+    if logo is not None:
+        if not _LOGO.match(logo):
+            problems.add(REL, lines["logo"], "logo", f'"{logo}" is not a logo file name (expected the name of an SVG file in data/, like `logo.svg`)')
+        elif not (root / "data" / logo).is_file():
+            problems.add(REL, lines["logo"], "logo", f"there is no file data/{logo} (expected the logo as an SVG file there)")
+        else:
+            check_svg(root / "data" / logo, root, problems)
+    colours = data["colours"] or {}
+    colour_lines = colours.get(LINES, {})
+    for token, value in colours.items():
+        if token == LINES or value is None:
+            continue
+        line = colour_lines.get(token, lines["colours"])
+        if not _COLOUR.match(value):
+            problems.add(REL, line, f"colours.{token}", f'"{value}" is not a colour (expected # and six hexadecimal digits, like `#0e5a43`)')
+            continue
+        for background, what in COLOURS[token][1]:
+            on = background.startswith("on:")
+            ratio = contrast(value, background[3:] if on else background)
+            if ratio < TEXT_CONTRAST:
+                pair = f"white text on {value}" if on else f"{value} on {what}"
+                problems.add(
+                    REL, line, f"colours.{token}",
+                    f"{pair} has a contrast of {ratio:.1f}:1 (expected at least {TEXT_CONTRAST}:1: choose a {'darker' if on or not token.startswith('dark_') else 'lighter'} colour)",
+                )
+
+
+def _luminance(colour: str) -> float:
+    """Relative luminance of a #rrggbb colour (WCAG 2.2 definition)."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(first: str, second: str) -> float:
+    """The WCAG contrast ratio of two #rrggbb colours."""
+    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def region_css(region: Region) -> str | None:
+    """The region's colours as CSS custom properties over the engine's palette, or None."""
+    light = [(COLOURS[token][0], value) for token, value in region.colours if not token.startswith("dark_")]
+    dark = [(COLOURS[token][0], value) for token, value in region.colours if token.startswith("dark_")]
+    if not light and not dark:
+        return None
+    blocks = []
+    if light:
+        blocks.append(":root,[data-md-color-scheme=\"default\"]{" + ";".join(f"{prop}:{value}" for prop, value in light) + "}")
+    if dark:
+        blocks.append("[data-md-color-scheme=\"slate\"]{" + ";".join(f"{prop}:{value}" for prop, value in dark) + "}")
+    return "\n".join(blocks) + "\n"
+
+
+# Counts in words, as plain language writes small numbers; larger ones as digits.
+NUMBER_WORDS = {
+    "nl": ("nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"),
+    "en": ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"),
+}
+
+
+def number_word(count: int, lang: str) -> str:
+    """``4`` as "vier" / "four"; from 13 on, digits."""
+    words = NUMBER_WORDS[lang]
+    return words[count] if 0 <= count < len(words) else str(count)
+
+
+def fill(text: str, region: Region, lang: str) -> str:
+    """Put the region's words into an interface string: {region}, {publisher}, {municipality_count}."""
+    values = {
+        "region": region.name[lang],
+        "publisher": region.publisher,
+        "municipality_count": number_word(len(region.municipalities), lang),
+    }
+    return re.sub(r"\{(region|publisher|municipality_count)\}", lambda m: values[m.group(1)], text)
