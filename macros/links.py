@@ -2,8 +2,16 @@
 
 The source checks (macros/markup.py) catch an editor's broken link with file and line.
 This check runs after the build on what readers get, so it also covers links made by
-templates, the theme, redirect pages and the sitemap. Pure function: a folder in,
-a list of problems out.
+our templates, redirect pages and the sitemaps. Pure function: a folder in, a list of
+problems out.
+
+It grows in a straight line with the site. Every page carries the site's navigation, so
+the number of links on all pages together grows with the square of the pages; that
+navigation is made by MkDocs from the pages that exist and cannot point to a missing one.
+So the check reads links where they can break: a page's content (``<article>``), our
+footer, the language switch and the head's alternates, and every link on pages without an
+article (redirect pages); ids are collected from the whole page. Pages are parsed with
+lexbor (selectolax), and each distinct target is resolved once.
 """
 
 from __future__ import annotations
@@ -11,12 +19,19 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from selectolax.lexbor import LexborHTMLParser
+
 _REFRESH = re.compile(r"url=(.+)$", re.IGNORECASE)
 _SITEMAP_URL = re.compile(r'<loc>([^<]+)</loc>|href="([^"]+)"')
+# Where links are made from content and our own templates, on a page with an article.
+_CONTENT_LINKS = (
+    "article [href], article [src], [data-rv=footer] [href], [data-rv=language-switch], "
+    "link[rel=canonical], link[rel=alternate], link[rel=icon], script[src]"
+)
+_ALL_LINKS = "[href], [src]"
 
 
 @dataclass
@@ -27,34 +42,29 @@ class _Page:
     base: str | None = None
 
 
-class _Scanner(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.page = _Page()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
-        for name in ("id", "name") if tag == "a" else ("id",):
-            if values.get(name):
-                self.page.ids.add(values[name])
-        if tag == "base" and values.get("href"):
-            self.page.base = values["href"]
-        elif tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
-            match = _REFRESH.search(values.get("content", ""))
-            if match:
-                self.page.links.append(("refresh", match.group(1).strip()))
-        for name in ("href", "src"):
-            if values.get(name) and tag != "base":
-                self.page.links.append((f"<{tag} {name}>", values[name]))
-
-    handle_startendtag = handle_starttag
-
-
 def _scan(file: Path) -> _Page:
-    scanner = _Scanner()
-    scanner.feed(file.read_text(encoding="utf-8"))
-    scanner.close()
-    return scanner.page
+    document = LexborHTMLParser(file.read_bytes())
+    page = _Page()
+    for node in document.css("[id], a[name]"):
+        attributes = node.attributes
+        page.ids.update(value for name in ("id", "name") if (value := attributes.get(name)) and (name == "id" or node.tag == "a"))
+    base = document.css_first("base[href]")
+    if base is not None:
+        page.base = base.attributes.get("href")
+    for meta in document.css("meta[http-equiv]"):
+        if (meta.attributes.get("http-equiv") or "").lower() == "refresh":
+            match = _REFRESH.search(meta.attributes.get("content") or "")
+            if match:
+                page.links.append(("refresh", match.group(1).strip()))
+    selector = _CONTENT_LINKS if document.css_first("article") is not None else _ALL_LINKS
+    for node in document.css(selector):
+        if node.tag == "base":
+            continue
+        for name in ("href", "src"):
+            value = node.attributes.get(name)
+            if value:
+                page.links.append((f"<{node.tag} {name}>", value))
+    return page
 
 
 def _address(site_dir: Path, file: Path) -> str:
@@ -72,41 +82,63 @@ def check_site_links(site_dir: Path, site_url: str = "", not_built: str | None =
     home = urlsplit(site_url)
     prefix = home.path.rstrip("/")
     pages = {_address(site_dir, file): _scan(file) for file in sorted(site_dir.rglob("*.html"))}
+    files: dict[str, bool] = {}
     problems: list[str] = []
 
-    def resolve(base: str, target: str) -> str | None:
+    def exists(file: Path) -> bool:
+        key = file.as_posix()
+        if key not in files:
+            files[key] = file.is_file()
+        return files[key]
+
+    def target_path(base: str, target: str) -> tuple[str | None, str | None, str]:
+        """(problem, resolved path, fragment) of one link; path None when not checked."""
         parts = urlsplit(target)
         if parts.scheme in ("javascript", "vbscript"):
-            return f"runs code: {target}"
+            return f"runs code: {target}", None, ""
         if parts.scheme and parts.scheme not in ("http", "https"):
-            return None  # mailto:, tel:, and data: images inside the theme
+            return None, None, ""  # mailto:, tel:, and data: images inside the theme
         if parts.netloc and parts.netloc != home.netloc:
-            return None
+            return None, None, ""
         path = unquote(parts.path)
         if parts.netloc or path.startswith("/"):
             if prefix and not path.startswith(prefix + "/") and path != prefix:
-                return f"points outside the site ({target})"
+                return f"points outside the site ({target})", None, ""
             path = path[len(prefix) :] or "/"
         elif path:
             # dirname keeps "/x" of a folder address "/x/", and "/" of a file address "/404.html".
             path = posixpath.normpath(posixpath.join(posixpath.dirname(base), path)) + ("/" if path.endswith("/") else "")
             if not path.startswith("/"):
-                return f"goes above the site root ({target})"
+                return f"goes above the site root ({target})", None, ""
         else:
             path = base
-        path = path.replace("//", "/")
+        return None, path.replace("//", "/"), parts.fragment
+
+    resolved: dict[tuple[str, str], str | None] = {}
+
+    def resolve(base: str, target: str) -> str | None:
+        # Relative links resolve against the base's folder: one answer per folder and target.
+        key = (base if not target or target.startswith(("#", "?")) else posixpath.dirname(base), target)
+        if key not in resolved:
+            resolved[key] = _resolve(base, target)
+        return resolved[key]
+
+    def _resolve(base: str, target: str) -> str | None:
+        problem, path, fragment = target_path(base, target)
+        if problem or path is None:
+            return problem
         file = site_dir / path.lstrip("/")
-        if path.endswith("/") or file.is_dir():
+        if path.endswith("/") or (not path.endswith((".html", ".pdf", ".css", ".js", ".svg", ".xml", ".json")) and file.is_dir()):
             file = file / "index.html"
             path = path.rstrip("/") + "/"
-        if not file.is_file():
+        if not exists(file):
             if not_built and path.startswith(f"/{not_built}/") and path.endswith(".pdf"):
                 return None
             return f"leads nowhere: {target}"
-        if parts.fragment and file.suffix == ".html":
-            ids = pages[_address(site_dir, file)].ids
-            if unquote(parts.fragment) not in ids:
-                return f'leads to {path} but that page has no id "{parts.fragment}": {target}'
+        if fragment and file.suffix == ".html":
+            page = pages.get(_address(site_dir, file))
+            if page is None or unquote(fragment) not in page.ids:
+                return f'leads to {path} but that page has no id "{fragment}": {target}'
         return None
 
     for address, page in pages.items():

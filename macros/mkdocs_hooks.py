@@ -64,6 +64,9 @@ if not notes.handlers:
     notes.addHandler(_handler)
     notes.propagate = False
 HISTORY_KEY = "regiovisie_history"
+# The staged navigation, and whether this build's content is loaded (see on_config).
+NAV_KEY = "regiovisie_nav"
+LOADED_KEY = "regiovisie_loaded"
 
 # Always the source folder: the same config object is reused for the second language,
 # after we pointed its docs_dir at the staging folder.
@@ -95,6 +98,12 @@ def _report(error: ContentError) -> PluginError:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate everything, then stage the pages to build."""
     i18n = config.plugins.get("i18n")
+    later_language = bool(i18n and getattr(i18n, "current_language", None) not in (None, LANGUAGES[0]))
+    if later_language and config.get(LOADED_KEY):
+        # mkdocs-static-i18n builds each further language with the same config object: the
+        # content was loaded, checked and staged for this build already. (`mkdocs serve`
+        # makes a new config for every rebuild, so an edit is always read.)
+        return _configure_language(config, i18n)
     config[preview.PROBLEMS_KEY] = None
     try:
         site = load_site(content_root(), DOCS)
@@ -104,11 +113,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             raise _report(error) from None
         return _show_problems(config, error)
     # Warnings once per build, not once per language.
-    if not (i18n and getattr(i18n, "current_language", None) not in (None, LANGUAGES[0])):
-        for problem in site.warnings:
-            notes.warning(str(problem))
+    for problem in site.warnings:
+        notes.warning(str(problem))
     config[SITE_KEY] = site
+    config[NAV_KEY] = nav
+    config[LOADED_KEY] = True
     config[HISTORY_KEY] = History(ROOT, (DOCS, site.root / "content", site.root / "data"))
+    return _configure_language(config, i18n)
+
+
+def _configure_language(config: MkDocsConfig, i18n: Any) -> MkDocsConfig:
+    """What differs per language: the navigation, the region's names; the theme's 404."""
+    if config.get(preview.PROBLEMS_KEY):
+        config["docs_dir"] = str(STAGE)
+        config.theme.static_templates.discard("404.html")
+        return config
+    site: Site = config[SITE_KEY]
+    nav = config[NAV_KEY]
     config["docs_dir"] = str(STAGE)
     # The hook runs before mkdocs-static-i18n's own on_config, which sets the language.
     lang = (getattr(i18n, "current_language", None) or "nl") if i18n else "nl"
@@ -141,13 +162,12 @@ def _apply_region(config: MkDocsConfig, site: Site, lang: str) -> None:
 
 def _show_problems(config: MkDocsConfig, error: ContentError) -> MkDocsConfig:
     """Preview only: build the problem pages instead of the site (see macros/preview.py)."""
-    i18n = config.plugins.get("i18n")
-    if not (i18n and getattr(i18n, "current_language", None) not in (None, LANGUAGES[0])):
-        # Not through MkDocs' logger: a strict `mkdocs serve` would abort on a logged error.
-        for problem in error.problems:
-            print(f"{'WARNING' if problem.warning else 'ERROR  '} -  {problem}", file=sys.stderr)
-        print(f"PREVIEW -  {error} The browser shows the list at http://127.0.0.1:8000/", file=sys.stderr)
+    # Not through MkDocs' logger: a strict `mkdocs serve` would abort on a logged error.
+    for problem in error.problems:
+        print(f"{'WARNING' if problem.warning else 'ERROR  '} -  {problem}", file=sys.stderr)
+    print(f"PREVIEW -  {error} The browser shows the list at http://127.0.0.1:8000/", file=sys.stderr)
     strings = load_strings(Problems())
+    config[LOADED_KEY] = True
     config[preview.PROBLEMS_KEY] = error.problems
     config["nav"] = preview.stage_problem_pages(error.problems, strings, STAGE)
     config["docs_dir"] = str(STAGE)

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import datetime
 import html
+import multiprocessing
 import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -211,22 +213,37 @@ def _css(name: str) -> str:
     return (Path(__file__).with_name("templates") / name).read_text(encoding="utf-8")
 
 
+def _write_pdf(document: str, base_url: str, target: Path) -> Path:
+    """One PDF from its HTML (runs in a worker process)."""
+    from weasyprint import HTML
+
+    HTML(string=document, base_url=base_url).write_pdf(target, pdf_variant="pdf/ua-1", uncompressed_pdf=False)
+    return target
+
+
 def write_pdfs(site: Site, site_dir: Path, site_url: str) -> list[Path]:
-    """Write the brochure and the poster in every language to site/downloads/; return the files."""
-    from weasyprint import HTML  # imported here: only the build needs it
+    """Write the brochure and the poster in every language to site/downloads/; return the files.
+
+    The documents are made here; WeasyPrint lays them out in worker processes, one file each,
+    on as many cores as the machine has (the files do not depend on each other, and each is
+    the same bytes however it is scheduled).
+    """
+    import weasyprint  # noqa: F401  imported before the workers start, so they inherit it
 
     folder = site_dir / FOLDER
     folder.mkdir(exist_ok=True)
-    written = []
     assert site.region is not None
     names = site_names(site)
+    jobs = []
     for item in downloads(names):
         make = brochure_html if item.kind == "brochure" else poster_html
         document = make(site, site_dir, site_url, names[item.lang], site.region.publisher, item.lang)
-        target = folder / item.name
-        HTML(string=document, base_url=site_dir.as_uri() + "/").write_pdf(target, pdf_variant="pdf/ua-1", uncompressed_pdf=False)
-        written.append(target)
-    return written
+        jobs.append((document, site_dir.as_uri() + "/", folder / item.name))
+    workers = min(len(jobs), os.cpu_count() or 1)
+    if workers <= 1:
+        return [_write_pdf(*job) for job in jobs]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(_write_pdf, *zip(*jobs)))
 
 
 def size_label(size: int, lang: str) -> str:
