@@ -62,7 +62,7 @@ def create(name: str, target: Path) -> Path:
     text = region.read_text(encoding="utf-8")
     text = re.sub(r"^site_url: .*$", f"site_url: https://visie.{slug(name)}.example/", text, count=1, flags=re.MULTILINE)
     text = re.sub(r"^name:\n  nl: .*\n  en: .*$", f"name:\n  nl: {name}\n  en: {name}", text, count=1, flags=re.MULTILINE)
-    # The header on a phone has room for 16 characters: a short name that always fits.
+    # The header on a phone has room for 10 characters: a short name that always fits.
     text = re.sub(r"^short:\n  nl: .*\n  en: .*$", "short:\n  nl: Regiovisie\n  en: Youth care", text, count=1, flags=re.MULTILINE)
     region.write_text(text, encoding="utf-8")
     _record_translations(target / "content")

@@ -47,7 +47,7 @@ REGION = Field(
     fields={
         "name": _TEXTS("the region's name, as in “in de regio …”, like `Noord`"),
         "title": _TEXTS("the site's name without the period, like `Regiovisie jeugdhulp Noord`"),
-        "short": _TEXTS("a short name for the header on a phone, at most 16 characters, like `Regiovisie`"),
+        "short": _TEXTS("a short name for the header on a phone, at most 10 characters, like `Regiovisie`"),
         "description": _TEXTS("one sentence on what this is and for whom (shown under the title on the home page)"),
         "period": Field(
             "map",
@@ -80,7 +80,7 @@ REGION = Field(
 _URL = re.compile(r"^https://[a-z0-9.-]+\.[a-z]{2,}(?::[0-9]+)?(?:/[A-Za-z0-9._~-]+)*/$")
 _LOGO = re.compile(r"^[a-z0-9][a-z0-9-]*\.svg$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
-SHORT_MAX = 16
+SHORT_MAX = 10
 
 
 @dataclass(frozen=True)
@@ -199,7 +199,8 @@ def contrast(first: str, second: str) -> float:
 def region_css(region: Region) -> str | None:
     """The region's colours as CSS custom properties over the engine's palette, or None."""
     light = [(COLOURS[token][0], value) for token, value in region.colours if not token.startswith("dark_")]
-    dark = [(COLOURS[token][0], value) for token, value in region.colours if token.startswith("dark_")]
+    # The header band keeps its colour in dark mode (white text on it is checked above).
+    dark = [(COLOURS[token][0], value) for token, value in region.colours if token.startswith("dark_") or token == "brand_dark"]
     if not light and not dark:
         return None
     blocks = []
