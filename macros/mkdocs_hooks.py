@@ -204,7 +204,7 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
     context["hreflang_links"] = links
     context["counterpart"] = next(link for link in links if link["lang"] != lang)
     # Material's templates do not escape: interface strings carry the region's words.
-    context["ui"] = {key: plain(text) for key, text in site.strings_in(lang).items()}
+    context["ui"] = site.escaped_strings(lang)
     context["footer_municipalities"] = plain(", ".join(site.region.municipalities)) if site.region else ""
     context["page_lang"] = lang
     if lang != "nl":

@@ -21,6 +21,8 @@ from .problems import Problems
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANGUAGES = ("nl", "en")
 LANGUAGE_NAMES = {"nl": "Dutch", "en": "English"}
+# The C parser, where PyYAML was built with libyaml (see compose).
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 # Key under which check_mapping keeps the line of every field of a checked mapping.
 LINES = "_lines"
 
@@ -74,7 +76,16 @@ class Where:
 
 
 def compose(text: str, where: Where, first_line: int = 1) -> yaml.Node | None:
-    """Parse YAML text into nodes, reporting a syntax error with its line."""
+    """Parse YAML text into nodes, reporting a syntax error with its line.
+
+    libyaml (C) composes the nodes when PyYAML has it, several times faster; a file it
+    refuses is read again by the Python parser, whose messages the guide explains.
+    """
+    if _FAST_LOADER is not None:
+        try:
+            return yaml.compose(text, Loader=_FAST_LOADER)
+        except yaml.YAMLError:
+            pass
     try:
         return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:

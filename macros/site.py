@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from markupsafe import Markup
 
 from . import translations
 from .addresses import REGISTER, SHORT, Addresses, add_short_links, check_register, read_redirects
@@ -21,6 +22,7 @@ from .problems import ContentError, Problem, Problems
 from .region import Region, fill, load_region
 from .safety import check_template_text
 from .schema import LANGUAGES
+from .templating import plain
 
 UI_STRINGS = Path(__file__).with_name("ui.yaml")
 # The project's pages that are not content units.
@@ -49,6 +51,7 @@ class Site:
     region: Region | None = None
     # The personas' drawings in the region's folder, by persona id.
     portraits: dict[str, Path] = field(default_factory=dict)
+    _escaped: dict[str, dict[str, Markup]] = field(default_factory=dict, repr=False)
 
     def t(self, key: str, lang: str) -> str:
         """An interface string in ``lang``; a missing one is a programming error."""
@@ -57,6 +60,13 @@ class Site:
     def strings_in(self, lang: str) -> dict[str, str]:
         """All interface strings in one language."""
         return {key: texts[lang] for key, texts in self.strings.items()}
+
+    def escaped_strings(self, lang: str) -> dict[str, Markup]:
+        """All interface strings in one language, escaped (for Material's templates, which do
+        not escape); made once per build and language, not once per page."""
+        if lang not in self._escaped:
+            self._escaped[lang] = {key: plain(text) for key, text in self.strings_in(lang).items()}
+        return self._escaped[lang]
 
 
 def load_strings(problems: Problems, region: Region | None = None) -> dict[str, dict[str, str]]:
