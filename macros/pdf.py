@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-import segno
 from markupsafe import Markup
 
 from .history import long_date
@@ -181,6 +180,8 @@ def brochure_html(site: Site, site_dir: Path, site_url: str, site_name: str, pub
 
 def _qr(address: str) -> Markup:
     """A QR code as inline SVG (vector), hidden from assistive technology: the address is printed under it."""
+    import segno  # only the PDFs need it: not loaded by the editors' preview
+
     svg = segno.make(address, error="m").svg_inline(scale=3, border=0, dark="#000000", omitsize=False)
     return Markup(svg.replace("<svg ", '<svg aria-hidden="true" ', 1))
 

@@ -75,7 +75,7 @@ def load_strings(problems: Problems, region: Region | None = None) -> dict[str, 
     The region's words ({region}, {publisher}, {municipality_count}) are filled in here; a
     string that names them cannot be shown before the region file is valid.
     """
-    data = yaml.safe_load(UI_STRINGS.read_text(encoding="utf-8"))
+    data = yaml.load(UI_STRINGS.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     rel = "macros/ui.yaml"
     for key, texts in data.items():
         for lang in LANGUAGES:
