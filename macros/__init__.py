@@ -29,20 +29,6 @@ def define_env(env: Any) -> None:
     def link(path: str) -> str:
         return get_relative_url(path, env.page.url)
 
-    def current_unit() -> Any:
-        type_name, unit_id = env.page.meta["unit"].split("/")
-        return site().units.get(type_name, unit_id, lang())
-
-    @env.macro
-    def unit_header() -> Markup:
-        """Internal: the top of a generated unit page."""
-        return render.unit_header(site(), current_unit(), link)
-
-    @env.macro
-    def unit_footer() -> Markup:
-        """Internal: the bottom of a generated unit page."""
-        return render.unit_footer(site(), current_unit(), link)
-
     @env.macro
     def indicator(id: str, year: int | None = None) -> Markup:
         """A figure from data/indicators.yaml in the page's language."""

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
+from mkdocs.utils import get_relative_url
 
 from .content import TYPES, Unit
 from .markup import INLINE_LINK, REFERENCE
@@ -30,14 +31,26 @@ NOT_PAGES = ("overrides",)
 _LANG_SUFFIX = re.compile(r"\.(?P<lang>[a-z]{2})\.md$")
 
 
-def unit_page(unit: Unit) -> str:
+def unit_page(site: Site, unit: Unit) -> str:
     """The Markdown of a generated unit page.
 
     MkDocs and Material print ``title`` and ``description`` into the page without escaping
     (``<title>``, navigation, ``<h1>``, meta description, search), and mkdocs-macros renders
     Jinja in titles: so both are escaped here, once, where MkDocs takes them.
+
+    What comes above and below the body is rendered here, with links relative to the page's
+    own address. A body without macro calls is then plain Markdown, and the page says so
+    (``render_macros: false``): mkdocs-macros skips compiling it as a template, which was the
+    largest per-page cost of the build. A body with macros is rendered as before.
     """
-    meta = {
+    from .render import unit_footer, unit_header, unit_path
+
+    page_url = unit_path(unit)
+
+    def link(path: str) -> str:
+        return get_relative_url(path, page_url)
+
+    meta: dict[str, Any] = {
         "title": str(plain(unit.title)),
         "description": str(plain(unit.meta["summary"])),
         "unit": f"{unit.type}/{unit.id}",
@@ -45,9 +58,16 @@ def unit_page(unit: Unit) -> str:
     if unit.type == "personas":
         # A story reads best without the sidebar; the tabs lead on.
         meta["hide"] = ["navigation"]
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
     body = localize_links(unit.body.strip(), unit.lang)
-    return f"---\n{front}---\n\n{{{{ unit_header() }}}}\n\n{body}\n\n{{{{ unit_footer() }}}}\n"
+    if not _JINJA.search(body):
+        meta["render_macros"] = False
+    front = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{front}---\n\n{unit_header(site, unit, link)}\n\n{body}\n\n{unit_footer(site, unit, link)}\n"
+
+
+# What mkdocs-macros would render: an expression, a statement or a comment.
+_JINJA = re.compile(r"\{\{|\{%|\{#")
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def localize_links(text: str, lang: str) -> str:
@@ -160,7 +180,7 @@ def stage_pages(site: Site, docs: Path, stage: Path) -> Any:
                 rel = localize(f"{ctype.url_folder}/{unit_id}.{lang}.md", lang)
                 if rel in wanted:
                     problems.add(f"docs/{rel}", 1, "file name", f"this address belongs to {unit.path} (expected another name)")
-                wanted[rel] = unit_page(unit).encode("utf-8")
+                wanted[rel] = unit_page(site, unit).encode("utf-8")
     wanted.update(_region_files(site))
     if problems.errors:
         raise ContentError(problems.errors)

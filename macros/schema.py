@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -103,9 +104,21 @@ def compose(text: str, where: Where, first_line: int = 1) -> yaml.Node | None:
         return None
 
 
+# One constructor per thread serves every scalar (making a loader per scalar was a cost per
+# field); a scalar holds no references, so nothing is kept between calls.
+_LOCAL = threading.local()
+
+
 def _scalar_value(node: yaml.ScalarNode) -> Any:
     # The safe constructor gives the same types as yaml.safe_load for one scalar.
-    return yaml.SafeLoader("").construct_object(node)
+    constructor = getattr(_LOCAL, "constructor", None)
+    if constructor is None:
+        constructor = _LOCAL.constructor = yaml.constructor.SafeConstructor()
+    if node.tag == "tag:yaml.org,2002:str":
+        return constructor.construct_scalar(node)
+    value = constructor.construct_object(node)
+    constructor.constructed_objects.clear()
+    return value
 
 
 def _describe(value: Any) -> str:
