@@ -16,6 +16,7 @@ lexbor (selectolax), and each distinct target is resolved once.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -32,6 +33,8 @@ _CONTENT_LINKS = (
     "link[rel=canonical], link[rel=alternate], link[rel=icon], script[src]"
 )
 _ALL_LINKS = "[href], [src]"
+# Addresses that name a file; any other address may be a folder (with its index.html).
+_FILE_ENDINGS = (".html", ".pdf", ".css", ".js", ".svg", ".xml", ".json", ".png", ".gz")
 
 
 @dataclass
@@ -82,14 +85,15 @@ def check_site_links(site_dir: Path, site_url: str = "", not_built: str | None =
     home = urlsplit(site_url)
     prefix = home.path.rstrip("/")
     pages = {_address(site_dir, file): _scan(file) for file in sorted(site_dir.rglob("*.html"))}
+    root = str(site_dir)
     files: dict[str, bool] = {}
     problems: list[str] = []
 
-    def exists(file: Path) -> bool:
-        key = file.as_posix()
-        if key not in files:
-            files[key] = file.is_file()
-        return files[key]
+    def exists(rel: str) -> bool:
+        """Whether the file at ``rel`` (below the site, no leading slash) exists; asked once."""
+        if rel not in files:
+            files[rel] = os.path.isfile(os.path.join(root, rel))
+        return files[rel]
 
     def target_path(base: str, target: str) -> tuple[str | None, str | None, str]:
         """(problem, resolved path, fragment) of one link; path None when not checked."""
@@ -127,16 +131,16 @@ def check_site_links(site_dir: Path, site_url: str = "", not_built: str | None =
         problem, path, fragment = target_path(base, target)
         if problem or path is None:
             return problem
-        file = site_dir / path.lstrip("/")
-        if path.endswith("/") or (not path.endswith((".html", ".pdf", ".css", ".js", ".svg", ".xml", ".json")) and file.is_dir()):
-            file = file / "index.html"
+        rel = path.lstrip("/")
+        if path.endswith("/") or (not path.endswith(_FILE_ENDINGS) and os.path.isdir(os.path.join(root, rel))):
             path = path.rstrip("/") + "/"
-        if not exists(file):
+            rel = (path.lstrip("/") + "index.html")
+        if not exists(rel):
             if not_built and path.startswith(f"/{not_built}/") and path.endswith(".pdf"):
                 return None
             return f"leads nowhere: {target}"
-        if fragment and file.suffix == ".html":
-            page = pages.get(_address(site_dir, file))
+        if fragment and rel.endswith(".html"):
+            page = pages.get("/" + rel.removesuffix("index.html"))
             if page is None or unquote(fragment) not in page.ids:
                 return f'leads to {path} but that page has no id "{fragment}": {target}'
         return None
