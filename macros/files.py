@@ -8,11 +8,18 @@ how to save the file without one.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from .problems import Problems
 
 BOM = "\ufeff"
+
+
+@functools.lru_cache(maxsize=64)
+def _resolved(root: Path) -> Path:
+    """The real path of a project or region folder (asked for every file, the same each time)."""
+    return root.resolve()
 
 
 def read_source(file: Path, root: Path, problems: Problems | None = None) -> str | None:
@@ -23,9 +30,10 @@ def read_source(file: Path, root: Path, problems: Problems | None = None) -> str
     """
     problems = Problems() if problems is None else problems
     rel = file.relative_to(root).as_posix() if file.is_relative_to(root) else file.as_posix()
-    if file.is_symlink() or not file.resolve().is_relative_to(root.resolve()):
+    real_root = _resolved(root)
+    if file.is_symlink() or not file.resolve().is_relative_to(real_root):
         target = file.resolve()
-        shown = target.relative_to(root.resolve()).as_posix() if target.is_relative_to(root.resolve()) else target
+        shown = target.relative_to(real_root).as_posix() if target.is_relative_to(real_root) else target
         problems.add(
             rel,
             1,
