@@ -150,3 +150,26 @@ def test_the_example_is_a_complete_region() -> None:
         dutch = {f.name.split(".")[0] for f in (EXAMPLE / "content" / folder).glob("*.nl.md")}
         english = {f.name.split(".")[0] for f in (EXAMPLE / "content" / folder).glob("*.en.md")}
         assert dutch and dutch == english, folder
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_example_region_in_its_own_colours_for_review(example_server: str, browser, scheme: str) -> None:
+    """Screenshots of the example region (test-output/screenshots/voorbeeld-*), and no sideways scroll at 320 px."""
+    shots = ROOT / "test-output" / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    colour = yaml.safe_load((EXAMPLE / "data" / "region.yaml").read_text(encoding="utf-8"))["colours"]["brand_dark"]
+    expected_band = "rgb({}, {}, {})".format(*(int(colour[i : i + 2], 16) for i in (1, 3, 5)))
+    for width in (320, 390, 1280):
+        context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+        page = context.new_page()
+        for name, path in (("home", ""), ("principe", "principes/luisteren/"), ("persona", "en/stories/noor/")):
+            response = page.goto(f"{example_server}/{path}")
+            assert response is not None and response.ok, path
+            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (width, path)
+            # The region's colour reaches the page: the header band is the region's brand_dark.
+            band = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+            assert band == expected_band, band
+            if width != 320:
+                page.screenshot(path=str(shots / f"voorbeeld-{name}-{width}-{scheme}.png"), full_page=True)
+        context.close()
