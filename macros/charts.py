@@ -20,6 +20,10 @@ ROW_HEIGHT = 58
 BAR_HEIGHT = 24
 # The longest bar takes this share of the width; the rest is room for its value label.
 MAX_BAR_PERCENT = 68
+# A bar at least this long carries its value inside, at its end: beside it, the value of a long
+# bar would run off the chart on a 320 px screen ("11.323 (97,8%)" needs about 120 px). Half the
+# longest bar is still 34 % of the width, room for such a value inside it at 320 px.
+INSIDE_PERCENT = MAX_BAR_PERCENT / 2
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,7 @@ class Row:
     display: str
     share: str | None
     percent: float
+    inside: bool
     label_y: int
     bar_y: int
     value_y: int
@@ -88,6 +93,7 @@ def render_figure(figure: Figure, indicators: dict[str, Indicator], lang: str, t
                 display=format_value(value, unit, lang),
                 share=share,
                 percent=round(value / largest * MAX_BAR_PERCENT, 2),
+                inside=value / largest * MAX_BAR_PERCENT >= INSIDE_PERCENT,
                 label_y=top + 16,
                 bar_y=top + 24,
                 value_y=top + 24 + BAR_HEIGHT - 6,

@@ -27,6 +27,7 @@ import os
 import re
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -257,9 +258,6 @@ EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link[^"]*" for="[^"]+" id="
 PALETTE_CSS = re.compile(r'<link rel="stylesheet" href="[^"]*assets/stylesheets/palette\.[0-9a-f]+\.min\.css">')
 
 
-SITE_SCRIPT = re.compile(r'<script src="[^"]*assets/site\.js"></script>')
-
-
 # Material's table of contents title is a <label for="__toc">; the checkbox exists only on
 # pages in the navigation.
 TOC_LABEL = re.compile(r'<label class="md-nav__title" for="__toc">(.*?)</label>', re.DOTALL)
@@ -272,15 +270,17 @@ ARTICLE = '<article class="md-content__inner md-typeset">'
 CONTENT_ID = "inhoud"
 
 
-def _replace_once(pattern: re.Pattern[str] | str, new: str, html: str, page: Any) -> str:
-    """Replace exactly one occurrence, or stop the build: Material's markup has changed."""
+def _replace_once(pattern: re.Pattern[str] | str, new: str | Callable[[re.Match[str]], str], html: str, page: Any) -> str:
+    """Replace exactly one occurrence (with ``new``, or what ``new`` makes of the match), or stop
+    the build: Material's markup has changed."""
     if isinstance(pattern, str):
+        assert isinstance(new, str)
         # A plain string: str methods are several times faster than a regular expression.
         count = html.count(pattern)
         if count != 1:
             raise PluginError(f"{page.file.src_uri}: Material's markup changed ({pattern[:40]}…); review macros/mkdocs_hooks.py")
         return html.replace(pattern, new, 1)
-    result, count = pattern.subn(lambda _: new, html)
+    result, count = pattern.subn(new if callable(new) else lambda _: new, html)
     if count != 1:
         raise PluginError(f"{page.file.src_uri}: Material's markup changed ({pattern.pattern[:40]}…); review macros/mkdocs_hooks.py")
     return result
@@ -310,10 +310,6 @@ def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
         raise PluginError(f"{page.file.src_uri}: Material's toggle checkboxes changed; review TOGGLE_AUTOCOMPLETE in macros/mkdocs_hooks.py")
     fixed = EMPTY_TABINDEX.sub(r"\1>", fixed)
     fixed = _remove_line(PALETTE_CSS, fixed, page)
-    if 'data-rv="point-link"' not in fixed:
-        # Our script serves the links to points (copy, and the language switch keeping the
-        # point); a page without them does not load it.
-        fixed = _remove_line(SITE_SCRIPT, fixed, page)
     if 'id="__toc"' not in fixed:
         # A page outside the navigation (footer pages) has no toc toggle for this label to name.
         fixed = TOC_LABEL.sub(r'<div class="md-nav__title">\1</div>', fixed)
@@ -322,15 +318,10 @@ def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
     skip = f'<div data-md-component="skip"><a href="#{CONTENT_ID}" class="md-skip" data-rv="skip-link">{label}</a></div>'
     fixed = _replace_once(SKIP_LINK, skip, fixed, page)
     lang = getattr(page.file, "locale", "nl")
-    # Material opens menu and search with <label for=…>, which Tab skips. With
-    # a tabindex, Tab reaches them, and Material's own key handling (as for its focusable nav
-    # labels) opens them on Enter.
-    for toggle, key in (("drawer", "open_menu"), ("search", "open_search")):
-        old = f'<label class="md-header__button md-icon" for="__{toggle}">'
-        name = html.escape(site.t(key, lang))
-        # The name is hidden text: the HTML checker allows no aria-label on a <label>.
-        new = f'<label class="md-header__button md-icon" for="__{toggle}" tabindex="0" data-rv="open-{toggle}"><span class="md-visually-hidden">{name}</span>'
-        fixed = _replace_once(old, new, fixed, page)
+    fixed = _header_buttons(fixed, page, site, lang)
+    # `aria-expanded` is not allowed on a <nav> (WCAG 4.1.2); Material writes it on every
+    # section's list. The sections are always open (navigation.sections), so it says nothing.
+    fixed = NAV_EXPANDED.sub(r"\1", fixed)
     fixed = _replace_once(ARTICLE, f'<article class="md-content__inner md-typeset" id="{CONTENT_ID}" tabindex="-1">', fixed, page)
     # The site name once, and a short form that fits a phone's header (CSS shows one of the two).
     # Both names arrive escaped (see _apply_region).
@@ -340,6 +331,42 @@ def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
     named = f'<div class="md-header__topic">\n          <span class="md-ellipsis"><span class="rv-name--long">{name}</span><span class="rv-name--short">{short}</span></span>'
     fixed = _replace_once(header_name, named, fixed, page)
     return _add_aliases(fixed, page, site)
+
+
+# Material opens its menu and search with a <label for=…>: Tab skips a label, and no key
+# opens one without JavaScript. Ours are buttons: the menu button opens an HTML popover
+# (docs/overrides/partials/rv-menu.html), with Enter and Space, with or without JavaScript;
+# the search button opens Material's search (docs/assets/site.js). Without JavaScript there is
+# no search, so a link to the overview of the whole vision stands in its place (site.css).
+HEADER_LABEL = '<label class="md-header__button md-icon" for="__{toggle}">(.*?)</label>'
+DRAWER_LABEL = re.compile(HEADER_LABEL.format(toggle="drawer"), re.DOTALL)
+SEARCH_LABEL = re.compile(HEADER_LABEL.format(toggle="search"), re.DOTALL)
+NAV_EXPANDED = re.compile(r'(<nav class="md-nav" data-md-level="\d+" aria-labelledby="[^"]+") aria-expanded="(?:true|false)"')
+
+
+def _header_buttons(output: str, page: Any, site: Site, lang: str) -> str:
+    """The header's menu and search as buttons, each with its visible word (see HEADER_LABEL)."""
+    menu = html.escape(site.t("open_menu", lang))
+    search = html.escape(site.t("open_search", lang))
+    overview = html.escape(get_relative_url(in_language("/overzicht/", lang).lstrip("/"), page.url))
+    alternative = html.escape(site.t("search_alternative", lang))
+
+    def drawer(match: re.Match[str]) -> str:
+        return (
+            '<button type="button" class="md-header__button md-icon rv-header-button rv-menu-button" popovertarget="rv-menu" '
+            f'data-rv="open-drawer">{match.group(1).strip()}<span class="rv-header-button__word">{menu}</span></button>'
+        )
+
+    def search_button(match: re.Match[str]) -> str:
+        return (
+            f'<button type="button" class="md-header__button md-icon rv-header-button rv-search-button" data-rv="open-search">'
+            f'{match.group(1).strip()}<span class="rv-header-button__word">{search}</span></button>'
+            f'<a class="md-header__button rv-header-button rv-search-alternative" href="{overview}" data-rv="search-alternative">'
+            f'<span class="rv-header-button__word">{alternative}</span></a>'
+        )
+
+    output = _replace_once(DRAWER_LABEL, drawer, output, page)
+    return _replace_once(SEARCH_LABEL, search_button, output, page)
 
 
 def _add_aliases(output: str, page: Any, site: Site) -> str:

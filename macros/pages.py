@@ -129,12 +129,18 @@ def _sync(wanted: dict[str, bytes | Path], stage: Path) -> None:
 HOME_PAGES = {f"index.{lang}.md": lang for lang in LANGUAGES}
 
 
-def _with_description(text: str, description: str) -> str:
-    """A docs page with ``description`` (escaped like a unit's) as the first line of its front matter."""
-    line = yaml.safe_dump({"description": str(plain(description))}, allow_unicode=True, width=1000)
+def _with_meta(text: str, meta: dict[str, Any]) -> str:
+    """A docs page with ``meta`` as the first lines of its front matter."""
+    lines = yaml.safe_dump(meta, allow_unicode=True, width=1000)
     if not text.startswith("---\n"):
-        return f"---\n{line}---\n\n{text}"
-    return "---\n" + line + text[4:]
+        return f"---\n{lines}---\n\n{text}"
+    return "---\n" + lines + text[4:]
+
+
+# A page outside the navigation (the footer's service pages, 404) shows no sidebar: on a wide
+# screen its list would hold only hidden items (an empty list, WCAG 1.3.1). The phone menu is
+# the same on every page (docs/overrides/partials/rv-menu.html).
+OUT_OF_NAV: dict[str, Any] = {"hide": ["navigation"]}
 
 
 def _region_files(site: Site) -> dict[str, bytes | Path]:
@@ -158,6 +164,8 @@ def stage_pages(site: Site, docs: Path, stage: Path) -> Any:
     # Pairs and macros in docs/ were checked by load_site; here we only need the list.
     doc_pages = check_docs(docs, Problems())
     wanted: dict[str, bytes | Path] = {}
+    # The docs pages the navigation lists (see nav below): home, each section's overview, the poster.
+    in_nav = {"index", "overzicht", *(f"{ctype.url_folder}/index" for ctype in TYPES.values())}
     for file in sorted(docs.rglob("*")):
         rel = file.relative_to(docs).as_posix()
         if not file.is_file() or rel.split("/")[0] in NOT_PAGES:
@@ -167,13 +175,16 @@ def stage_pages(site: Site, docs: Path, stage: Path) -> Any:
             # The home page's description is the region's ("what this is and for whom").
             lang = HOME_PAGES[rel]
             assert site.region is not None
-            text = _with_description(file.read_text(encoding="utf-8"), site.region.description[lang])
+            text = _with_meta(file.read_text(encoding="utf-8"), {"description": str(plain(site.region.description[lang]))})
             wanted[rel] = localize_links(text, lang).encode("utf-8")
-        elif match and match.group("lang") != LANGUAGES[0]:
-            lang = match.group("lang")
-            wanted[localize(rel, lang)] = localize_links(file.read_text(encoding="utf-8"), lang).encode("utf-8")
-        else:
+        elif match is None:
             wanted[rel] = file
+        else:
+            lang = match.group("lang")
+            text = file.read_text(encoding="utf-8")
+            if rel[: match.start()] not in in_nav:
+                text = _with_meta(text, OUT_OF_NAV)
+            wanted[localize(rel, lang)] = localize_links(text, lang).encode("utf-8")
     for ctype in TYPES.values():
         for unit_id, pair in site.units.by_type[ctype.name].items():
             for lang, unit in pair.items():

@@ -1,8 +1,31 @@
 // Small enhancements; every page works without them.
 // 1. "Copy link" next to each point's own link, with a confirmation screen readers announce.
 // 2. The language switch keeps the #id of the point the reader is on.
+// 3. The header's search button opens Material's search (without JavaScript the header links
+//    to the overview instead), and the phone menu closes when focus leaves it.
 (function () {
   "use strict";
+
+  var searchButton = document.querySelector("button[data-rv=open-search]");
+  var searchToggle = document.getElementById("__search");
+  if (searchButton && searchToggle) {
+    searchButton.addEventListener("click", function () {
+      // Material follows its checkbox's change event: it opens the dialog and loads the index.
+      searchToggle.checked = true;
+      searchToggle.dispatchEvent(new Event("change"));
+      var query = document.querySelector("[data-md-component=search-query]");
+      if (query) { query.focus(); }
+    });
+  }
+
+  var menu = document.getElementById("rv-menu");
+  if (menu && menu.hidePopover) {
+    // Focus that leaves the open menu would land behind its backdrop: close it.
+    menu.addEventListener("focusout", function (event) {
+      var next = event.relatedTarget;
+      if (next && !menu.contains(next) && menu.matches(":popover-open")) { menu.hidePopover(); }
+    });
+  }
 
   function copyText(text) {
     if (navigator.clipboard && window.isSecureContext) {
