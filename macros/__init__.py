@@ -113,3 +113,13 @@ def define_env(env: Any) -> None:
     def count(what: str) -> Markup:
         """How many principles, ambitions, personas or municipalities, in words ("vier" / "four")."""
         return render.count_word(site(), what, lang())
+
+    @env.macro
+    def accessibility_tests() -> Markup:
+        """What `make test` checks for accessibility, from macros/audit.py (the tests' own settings)."""
+        return render.accessibility_tests(site(), lang())
+
+    @env.macro
+    def known_problems() -> Markup:
+        """What is known not to work: `known_problems` in data/region.yaml."""
+        return render.known_problems(site(), lang())

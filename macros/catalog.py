@@ -39,6 +39,8 @@ def macro_specs(site: Site, declared_figures: set[str] | None = None) -> dict[st
         MacroSpec("more_figures", ()),
         MacroSpec("region", (Param("field", "id", lambda: sorted(REGION_WORDS), "region field"),)),
         MacroSpec("count", (Param("what", "id", lambda: sorted(COUNTED), "count"),)),
+        MacroSpec("accessibility_tests", ()),
+        MacroSpec("known_problems", ()),
     ]
     return {spec.name: spec for spec in specs}
 

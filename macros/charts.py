@@ -41,7 +41,8 @@ class Row:
     value_y: int
 
 
-def _join(items: list[str], word: str) -> str:
+def join_words(items: list[str], word: str) -> str:
+    """``a, b and c`` with ``word`` for "and"."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {word} " + items[-1]
 
 
@@ -71,11 +72,11 @@ def describe(figure: Figure, indicators: dict[str, Indicator], lang: str, t: dic
         sign = "+" if change > 0 else ("−" if change < 0 else "")
         text = format_value(float(abs(change)), "percent", lang)
         items = [t["in_year"].format(year=label) + f" {format_value(value, unit, lang)}" for label, value, _ in rows]
-        return t["chart_sentence_change"].format(title=title, items=_join(items, t["and"]), change=sign + text)
+        return t["chart_sentence_change"].format(title=title, items=join_words(items, t["and"]), change=sign + text)
     if figure.type == "parts":
         total = format_value(sum(v for _, v, _ in rows), unit, lang)
-        return t["chart_sentence_parts"].format(title=title, year=year, items=_join(items, t["and"]), total=total)
-    return t["chart_sentence_compare"].format(title=title, year=year, items=_join(items, t["and"]))
+        return t["chart_sentence_parts"].format(title=title, year=year, items=join_words(items, t["and"]), total=total)
+    return t["chart_sentence_compare"].format(title=title, year=year, items=join_words(items, t["and"]))
 
 
 def render_figure(figure: Figure, indicators: dict[str, Indicator], lang: str, t: dict[str, str]) -> Markup:

@@ -67,6 +67,19 @@ REGION = Field(
         "contact": _TEXTS("how readers reach the publisher with a question about the vision (one or two sentences)"),
         "site_url": Field("text", "the site's address, like `https://regiovisie.example.nl/`"),
         "statement_date": Field("date", "the date of the accessibility statement, as year-month-day, like 2026-11-22"),
+        "known_problems": Field(
+            "list",
+            "what is known not to work, for the accessibility statement: one item per problem, with `nl:` and `en:`",
+            required=False,
+            item=Field(
+                "map",
+                "one problem in both languages",
+                fields={
+                    "nl": Field("text", "the problem in Dutch, in one or two plain sentences"),
+                    "en": Field("text", "the problem in English, in one or two plain sentences"),
+                },
+            ),
+        ),
         "logo": Field("text", "the file name of the region's logo in data/, like `logo.svg`", required=False),
         "colours": Field(
             "map",
@@ -97,6 +110,7 @@ class Region:
     contact: dict[str, str]
     site_url: str
     statement_date: datetime.date
+    known_problems: tuple[dict[str, str], ...] = ()
     logo: Path | None = None
     colours: tuple[tuple[str, str], ...] = ()
 
@@ -134,6 +148,7 @@ def load_region(root: Path, problems: Problems) -> Region | None:
         contact=data["contact"],
         site_url=data["site_url"],
         statement_date=data["statement_date"],
+        known_problems=tuple({lang: item[lang] for lang in LANGUAGES} for item in data["known_problems"] or []),
         logo=root / "data" / data["logo"] if data["logo"] else None,
         colours=tuple((token, value.lower()) for token, value in (data["colours"] or {}).items() if token != LINES and value),
     )

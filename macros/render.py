@@ -13,7 +13,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .charts import render_figure
+from . import audit
+from .charts import join_words, render_figure
 from .content import Unit
 from .history import long_date
 from .indicators import Indicator, format_value
@@ -258,3 +259,27 @@ COUNTED: dict[str, Callable[[Site], int]] = {
 def count_word(site: Site, what: str, lang: str) -> Markup:
     """A count as a word in ``lang``: "vier" / "four"."""
     return plain(number_word(COUNTED[what](site), lang))
+
+
+def accessibility_tests(site: Site, lang: str) -> Markup:
+    """The statement's list of what is tested, from the values the tests themselves run with."""
+    t = strings(site, lang)
+    sizes = join_words([f"{width} × {height}" for width, height in audit.sizes()], t["and"])
+    schemes = join_words([t[f"scheme_{scheme}"] for scheme in audit.schemes()], t["and"])
+    states = join_words([t["state_" + state.replace("-", "_")] for state in audit.STATES], t["and"])
+    items = [
+        t["audit_pages"],
+        t["audit_settings"].format(sizes=sizes, schemes=schemes),
+        t["audit_engines"].format(count=number_word(len(audit.ENGINES), lang), engines=join_words(list(audit.ENGINES), t["and"])),
+        t["audit_keyboard"].format(count=number_word(len(audit.WALKED), lang), px=audit.FOCUS_RING_PX, contrast=f"{audit.FOCUS_RING_CONTRAST:g}"),
+        t["audit_states"].format(states=states),
+        t["audit_html"],
+        t["audit_privacy"],
+    ]
+    return render_template("text_list.html", items=items, empty="")
+
+
+def known_problems(site: Site, lang: str) -> Markup:
+    """The region's list of what does not work yet, or a sentence that it knows of nothing."""
+    assert site.region is not None
+    return render_template("text_list.html", items=[problem[lang] for problem in site.region.known_problems], empty=strings(site, lang)["known_problems_none"])

@@ -43,7 +43,7 @@ def test_search_on_english_pages_finds_english_pages_only(server: str, page) -> 
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(f"{server}/en/")
-    page.locator("label[for=__search]").first.click()
+    page.locator("[data-rv=open-search]").click()
     # Material reacts to key events, so type like a person does.
     page.locator("input[data-md-component=search-query]").press_sequentially("learn")
     results = page.locator(".md-search-result__item")

@@ -1,0 +1,228 @@
+"""The states no engine sees on its own: each put on screen, then checked (axe where it applies).
+
+The list of states is ``macros.audit.STATES``, which the accessibility statement shows; the first
+test proves each has its test here, so the statement never claims one that is not tested.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from macros import audit
+from macros.site import load_site
+from tests.conftest import ROOT
+from tests.htmlscan import pages
+from tests.test_quality import AXE_OPTIONS
+
+pytestmark = pytest.mark.browser
+SITE = load_site(ROOT)
+SHOTS = ROOT / "test-output" / "screenshots"
+PAGE_TYPES = ("", "en/", "overzicht/", "principes/samen-leren/", "en/stories/sarah/", "visie/cijfers/", "en/vision/begrippen/", "toegankelijkheid/")
+# Text that a box cuts off: a box that hides what overflows it, and holds more than it shows.
+# Text for screen readers only is clipped to 1 px on purpose.
+CLIPPED = """() => [...document.querySelectorAll('body *')].filter(e => {
+    const s = getComputedStyle(e);
+    if (/visually-hidden/.test(e.className) || s.display === 'none' || s.visibility !== 'visible') return false;
+    if (e.closest('.md-sidebar, .md-search, .md-tabs, #rv-menu:not(:popover-open)')) return false;
+    const hides = (v) => v === 'hidden' || v === 'clip';
+    return (hides(s.overflowX) && e.scrollWidth > e.clientWidth + 1) || (hides(s.overflowY) && e.scrollHeight > e.clientHeight + 1);
+}).map(e => e.tagName + '.' + e.className)"""
+SIDEWAYS = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
+def _violations(tab) -> list[str]:
+    result = Axe().run(tab, options=AXE_OPTIONS)
+    return [f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:3]}" for v in result.response["violations"]]
+
+
+def _focused(tab) -> str:
+    return tab.evaluate("document.activeElement.dataset.rv || document.activeElement.className || document.activeElement.tagName")
+
+
+def _tab_to(tab, rv: str, limit: int = 20) -> None:
+    for _ in range(limit):
+        tab.keyboard.press("Tab")
+        if tab.evaluate("document.activeElement.dataset.rv") == rv:
+            return
+    pytest.fail(f"{rv} is not reachable with Tab")
+
+
+def test_every_state_the_statement_names_has_its_test() -> None:
+    here = sys.modules[__name__]
+    missing = [state for state in audit.STATES if not callable(getattr(here, "test_state_" + state.replace("-", "_"), None))]
+    assert missing == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_state_open_menu(server: str, browser, scheme: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    tab = context.new_page()
+    tab.goto(f"{server}/principes/samen-leren/")
+    _tab_to(tab, "open-drawer")
+    tab.keyboard.press("Space")
+    assert tab.evaluate("document.getElementById('rv-menu').matches(':popover-open')")
+    # Focus goes into the menu next; the page's own section is open, the current page marked.
+    tab.keyboard.press("Tab")
+    assert _focused(tab) == "close-menu"
+    current = tab.locator("#rv-menu [aria-current=page]")
+    assert current.count() == 1 and current.inner_text() == SITE.units.get("principles", "samen-leren", "nl").title
+    links = tab.locator("#rv-menu a")
+    assert links.count() >= 5 and all(links.nth(i).is_visible() for i in range(links.count()))
+    assert _violations(tab) == []
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=str(SHOTS / f"state-open-menu-{scheme}.png"))
+    tab.keyboard.press("Escape")
+    assert not tab.evaluate("document.getElementById('rv-menu').matches(':popover-open')")
+    assert _focused(tab) == "open-drawer"
+    context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_state_search_results(server: str, browser, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    tab = context.new_page()
+    tab.goto(f"{server}/en/")
+    if width < 960:
+        _tab_to(tab, "open-search")
+        tab.keyboard.press("Space")
+    else:
+        for _ in range(20):
+            tab.keyboard.press("Tab")
+            if tab.evaluate("document.activeElement.dataset.mdComponent") == "search-query":
+                break
+    tab.wait_for_function("document.activeElement.dataset.mdComponent === 'search-query'", timeout=5_000)
+    tab.keyboard.type("learn", delay=40)
+    tab.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    assert _violations(tab) == []
+    # The results are links the keyboard reaches.
+    tab.keyboard.press("Tab")
+    assert tab.evaluate("!!document.activeElement.closest('.md-search-result__link, .md-search-result__item')")
+    tab.screenshot(path=str(SHOTS / f"state-search-results-{width}.png"))
+    context.close()
+
+
+def test_state_link_copied(server: str, browser) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, permissions=["clipboard-read", "clipboard-write"])
+    tab = context.new_page()
+    tab.goto(f"{server}/principes/samen-leren/")
+    _tab_to(tab, "copy-link", 60)
+    tab.keyboard.press("Enter")
+    status = tab.locator(".rv-copied[role=status]").first
+    status.wait_for(state="visible", timeout=5_000)
+    confirmation = tab.locator("a[data-rv=point-link][data-rv-copied]").first.get_attribute("data-rv-copied")
+    assert confirmation and status.inner_text() == confirmation
+    copied = tab.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith(server) and "#" in copied
+    assert _violations(tab) == []
+    context.close()
+
+
+def test_state_forced_colours(server: str, browser) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(forced_colors="active", viewport={"width": 1280, "height": 800})
+    tab = context.new_page()
+    tab.goto(f"{server}/visie/cijfers/")
+    colours = tab.evaluate(
+        """() => { const fill = (s) => getComputedStyle(document.querySelector(s)).fill;
+        return {bar: fill('.rv-chart__bar'), outside: fill('.rv-chart__value:not(.rv-chart__value--inside)'),
+                inside: fill('.rv-chart__value--inside'), background: getComputedStyle(document.body).backgroundColor}; }"""
+    )
+    # Bars and the values beside them in the text colour; a value inside a bar in the background colour.
+    assert colours["bar"] == colours["outside"] != colours["background"]
+    assert colours["inside"] == colours["background"] != colours["bar"]
+    # Focus stays visible: the ring is a system colour, not transparent.
+    _tab_to(tab, "skip-link", 3)
+    ring = tab.evaluate("(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineColor]; })()")
+    assert ring[0] != "none" and "0, 0, 0, 0" not in ring[1]
+    tab.screenshot(path=str(SHOTS / "forced-colors-cijfers.png"), full_page=True)
+    tab.goto(f"{server}/overzicht/")
+    tab.screenshot(path=str(SHOTS / "forced-colors-overzicht.png"), full_page=True)
+    context.close()
+
+
+def test_state_text_200(server: str, browser) -> None:
+    # 250 %: more than WCAG's 200 %, on the root, as a browser's text-size setting does.
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    tab = context.new_page()
+    for path in PAGE_TYPES:
+        tab.goto(f"{server}/{path}")
+        tab.add_style_tag(content="html { font-size: 250% !important; }")
+        assert (path, tab.evaluate(CLIPPED), tab.evaluate(SIDEWAYS) <= 0) == (path, [], True)
+    context.close()
+
+
+# WCAG 1.4.12: line height 1.5, paragraphs 2 × the font size apart, letters 0.12 and words 0.16.
+SPACING = """* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+p { margin-bottom: 2em !important; }"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_state_text_spacing(server: str, browser, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    tab = context.new_page()
+    for path in PAGE_TYPES:
+        tab.goto(f"{server}/{path}")
+        tab.add_style_tag(content=SPACING)
+        assert (path, tab.evaluate(CLIPPED), tab.evaluate(SIDEWAYS) <= 0) == (path, [], True)
+    context.close()
+
+
+def test_state_narrow_320(site_dir: Path, server: str, browser) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    tab = context.new_page()
+    wide = []
+    for path in pages(site_dir):
+        if path.startswith(("assets/", "search/")):
+            continue
+        tab.goto(f"{server}/{path}")
+        if tab.evaluate(SIDEWAYS) > 0:
+            wide.append(path)
+    # Every chart's text stays inside its chart, and every table fits: nothing to scroll to.
+    tab.goto(f"{server}/visie/cijfers/")
+    outside = tab.evaluate(
+        """() => [...document.querySelectorAll('svg.rv-chart')].flatMap(svg => { const box = svg.getBoundingClientRect();
+            return [...svg.querySelectorAll('text')].filter(t => { const r = t.getBoundingClientRect();
+                return r.left < box.left - 1 || r.right > box.right + 1; }).map(t => t.textContent); })"""
+    )
+    tables = tab.evaluate("[...document.querySelectorAll('.rv-table')].filter(t => t.scrollWidth > t.clientWidth + 1).length")
+    context.close()
+    assert (wide, outside, tables) == ([], [], 0)
+
+
+def test_state_zoom_400(server: str, browser) -> None:
+    # A 1280 × 800 screen at 400 % zoom is a 320 × 200 window of CSS pixels.
+    context = browser.new_context(viewport={"width": 320, "height": 200})
+    tab = context.new_page()
+    for path in PAGE_TYPES:
+        tab.goto(f"{server}/{path}")
+        header = tab.evaluate("document.querySelector('.md-header').getBoundingClientRect().height")
+        assert (path, tab.evaluate(SIDEWAYS) <= 0, header <= 100) == (path, True, True)
+    # The menu opens, and its last link can be reached and seen.
+    _tab_to(tab, "open-drawer")
+    tab.keyboard.press("Enter")
+    last = tab.locator("#rv-menu a").last
+    last.focus()
+    assert last.is_visible() and tab.evaluate("(() => { const r = document.activeElement.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()")
+    context.close()
+
+
+def test_state_no_javascript(server: str, browser) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    tab = context.new_page()
+    for key in ("Enter", "Space"):
+        tab.goto(f"{server}/en/")
+        _tab_to(tab, "open-drawer")
+        tab.keyboard.press(key)
+        assert tab.evaluate("document.getElementById('rv-menu').matches(':popover-open')"), key
+    # No search without JavaScript: the header offers the overview in its place.
+    tab.goto(f"{server}/en/")
+    assert not tab.locator("[data-rv=open-search]").is_visible()
+    _tab_to(tab, "search-alternative")
+    tab.keyboard.press("Enter")
+    tab.wait_for_url(f"{server}/en/overzicht/")
+    assert _violations(tab) == []
+    context.close()
