@@ -35,9 +35,10 @@ $(VENV)/.installed-test: requirements-test.txt requirements.txt constraints.txt 
 	$(BIN)/pip install --quiet -r requirements-test.txt -c constraints.txt
 	touch $@
 
-# The HTML checker (vnu-jar, runs on Java) and Lighthouse come from npm, pinned in package-lock.json.
+# The HTML checker (vnu-jar, runs on Java), Siteimprove Alfa and Lighthouse come from npm, pinned in
+# package-lock.json. Playwright for Node drives Debian's chromium: it never downloads a browser.
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 ## pdf-libs: pango and a font for WeasyPrint (the PDFs), from Debian, when missing
