@@ -71,8 +71,10 @@ INSPECT = """async () => {
   const box = shown.getBoundingClientRect();
   // Covered: what is on top at the middle of its top edge and at its centre is not the element
   // (the sticky header, or anything else drawn over it).
-  const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);
-  const onTop = [box.top + Math.min(3, box.height / 2), box.top + box.height / 2].map((y) => document.elementFromPoint(x, Math.min(Math.max(y, 0), innerHeight - 1)));
+  // A link that wraps is measured on its first line (its whole box also holds other text).
+  const line = shown.getClientRects()[0] || box;
+  const x = Math.min(Math.max(line.left + line.width / 2, 0), innerWidth - 1);
+  const onTop = [line.top + Math.min(3, line.height / 2), line.top + line.height / 2].map((y) => document.elementFromPoint(x, Math.min(Math.max(y, 0), innerHeight - 1)));
   const covering = onTop.find((hit) => !(hit && (shown.contains(hit) || hit.contains(shown))));
   const name = (focused.dataset.rv || focused.getAttribute('aria-label') || focused.innerText || focused.tagName).trim().slice(0, 40);
   const path = []; for (let e = focused; e && e !== document.body; e = e.parentElement) path.unshift(e.tagName + [...e.parentElement.children].indexOf(e));
