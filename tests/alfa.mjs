@@ -1,27 +1,37 @@
-// Siteimprove Alfa (the W3C ACT rules) over every page of one or more built sites, in Debian's Chromium.
+// Siteimprove Alfa (the W3C ACT rules) over pages the axe sweep has open in Chromium.
 //
-// Usage: node tests/alfa.mjs JOBS.json OUT.json
-// JOBS.json: {"settings": [{"name", "width", "height", "scheme"}], "sites": [{"name", "base", "pages": [...]}]}
-// OUT.json:  one record per page and setting: {site, setting, page, rules, outcomes, failed: [{rule, criteria, target, html, why}]}
+// The sweep (tests/test_quality.py) loads each page once: axe checks it, then the page is
+// serialised in the browser with Alfa's own serialisers and sent here, one JSON line a page:
+//   {"site", "setting", "page", "url", "snapshot": {"document", "device"}}
+// Each line is audited as it comes; one JSON line a page goes to OUT:
+//   {site, setting, page, rules, outcomes, failed: [{rule, criteria, target, html, why}]}
 //
-// The rules run are those that map to a WCAG 2.2 success criterion at level A or AA (the
-// level the site promises); rules for AAA or best practice only are left out, which also keeps
-// the sweep within the test budget. Two tabs work at once: while Node audits one page,
-// Chromium loads and serialises the next.
-import { readFileSync, writeFileSync } from "node:fs";
+// Usage: node tests/alfa.mjs OUT.jsonl < snapshots
+//        node tests/alfa.mjs --serialisers   (prints the browser-side functions, as JSON)
+//
+// The rules run are those that map to a WCAG 2.2 success criterion at level A or AA (the level
+// the site promises); rules for AAA or best practice only are left out.
+import { createWriteStream } from "node:fs";
+import { createInterface } from "node:readline";
 import { Audit } from "@siteimprove/alfa-act";
-import { Playwright } from "@siteimprove/alfa-playwright";
+import { Device } from "@siteimprove/alfa-device";
+import * as deviceNative from "@siteimprove/alfa-device/native";
+import { Document } from "@siteimprove/alfa-dom";
+import * as domNative from "@siteimprove/alfa-dom/native";
+import { Header, Headers, Request, Response } from "@siteimprove/alfa-http";
 import { Rules } from "@siteimprove/alfa-rules";
+import { URL } from "@siteimprove/alfa-url";
 import { Criterion } from "@siteimprove/alfa-wcag";
-import { chromium } from "playwright";
+import { Page } from "@siteimprove/alfa-web";
 
-const [jobsPath, outPath] = process.argv.slice(2);
-const jobs = JSON.parse(readFileSync(jobsPath, "utf8"));
-const TABS = 2;
-const CHROMIUM_ARGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--no-first-run",
-];
+if (process.argv[2] === "--serialisers") {
+  // The same functions alfa-playwright runs in the page; each is self-contained.
+  process.stdout.write(JSON.stringify({
+    document: domNative.Native.fromNode.toString(),
+    device: deviceNative.Native.fromWindow.toString(),
+  }));
+  process.exit(0);
+}
 
 /** The WCAG 2.2 criteria at level A or AA that a rule's outcome speaks for. */
 function levelAA(rule) {
@@ -45,39 +55,26 @@ function describe(outcome) {
   return { rule: outcome.rule.uri.split("/").pop(), criteria: levelAA(outcome.rule), target: path, html, why: why.join(" ") };
 }
 
-async function audit(tab, site, setting, page) {
-  await tab.goto(`${site.base}/${page}`, { waitUntil: "load" });
-  const alfaPage = await Playwright.toPage(await tab.evaluateHandle(() => window.document));
-  const outcomes = [...(await Audit.of(alfaPage, rules).evaluate())];
-  return {
-    site: site.name,
-    setting: setting.name,
-    page,
+/** An Alfa page from a snapshot, as alfa-playwright builds one (a GET that answered 200 with HTML). */
+function toPage(record) {
+  const device = Device.from(record.snapshot.device);
+  const url = URL.parse(record.url).getUnsafe();
+  const response = Response.of(url, 200, Headers.of([Header.of("Content-Type", "text/html")]));
+  return Page.of(Request.of("GET", url), response, Document.from(record.snapshot.document, device), device);
+}
+
+const out = createWriteStream(process.argv[2]);
+for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+  if (!line.trim()) continue;
+  const record = JSON.parse(line);
+  const outcomes = [...(await Audit.of(toPage(record), rules).evaluate())];
+  out.write(JSON.stringify({
+    site: record.site,
+    setting: record.setting,
+    page: record.page,
     rules: rules.length,
     outcomes: outcomes.length,
     failed: outcomes.filter((outcome) => outcome.outcome === "failed").map(describe),
-  };
+  }) + "\n");
 }
-
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
-const records = [];
-try {
-  for (const setting of jobs.settings) {
-    const context = await browser.newContext({
-      viewport: { width: setting.width, height: setting.height },
-      colorScheme: setting.scheme,
-    });
-    const queue = jobs.sites.flatMap((site) => site.pages.map((page) => [site, page]));
-    const worker = async () => {
-      const tab = await context.newPage();
-      for (let job = queue.shift(); job; job = queue.shift()) {
-        records.push(await audit(tab, job[0], setting, job[1]));
-      }
-    };
-    await Promise.all(Array.from({ length: TABS }, worker));
-    await context.close();
-  }
-} finally {
-  await browser.close();
-}
-writeFileSync(outPath, JSON.stringify(records));
+await new Promise((resolve) => out.end(resolve));

@@ -2,16 +2,18 @@
 
 One sweep visits each page once per setting and records what axe-core finds, every request,
 every console message and every cookie. A second engine, Siteimprove Alfa (the W3C ACT rules,
-``tests/alfa.mjs``), audits the same pages in the same settings in a Node process of its own,
-at the same time. The tests below then assert on those records, so a failure names every page
+``tests/alfa.mjs``), audits the same page as it stands in the browser, in Node processes of
+its own, while the sweep goes on. The tests below then assert on those records, so a failure names every page
 and setting at once.
 """
 
 from __future__ import annotations
 
 import json
+import queue
 import subprocess
 import tempfile
+import threading
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -54,11 +56,13 @@ def site_pages(site_dir: Path) -> list[str]:
     return [p for p in pages(site_dir) if not p.startswith(("assets/", "search/"))]
 
 
-def _sweep(site_dir: Path, server: str) -> list[Visit]:
+def _sweep(site_dir: Path, server: str, site: str, alfa: AlfaFeed, extra: tuple[str, ...] = ()) -> list[Visit]:
     """Visit every page of one site in every setting once, in a Chromium of its own.
 
-    Playwright's sync API belongs to one thread, so each site's sweep starts its own
-    browser; the two sites are swept side by side (see ``sweeps``).
+    At each page axe runs, then the page is handed to Alfa (``AlfaFeed``) as it stands. The
+    ``extra`` addresses (the canary) are handed to Alfa only. Playwright's sync API belongs to
+    one thread, so each site's sweep starts its own browser; the two sites are swept side by
+    side (see ``sweeps``).
     """
     from playwright.sync_api import sync_playwright
 
@@ -74,9 +78,9 @@ def _sweep(site_dir: Path, server: str) -> list[Visit]:
             tab = context.new_page()
             # One tab per setting; the listeners write to the visit in progress.
             current: list[Visit] = []
-            tab.on("request", lambda request, log=current: log[-1].requests.append(request.url))
-            tab.on("console", lambda message, log=current: message.type in ("error", "warning") and log[-1].console.append(f"{message.type}: {message.text}"))
-            tab.on("pageerror", lambda error, log=current: log[-1].console.append(f"pageerror: {error}"))
+            tab.on("request", lambda request, log=current: log and log[-1].requests.append(request.url))
+            tab.on("console", lambda message, log=current: log and message.type in ("error", "warning") and log[-1].console.append(f"{message.type}: {message.text}"))
+            tab.on("pageerror", lambda error, log=current: log and log[-1].console.append(f"pageerror: {error}"))
             for page_path in site_pages(site_dir):
                 current.append(Visit(page_path, setting))
                 tab.goto(f"{server}/{page_path}", wait_until="networkidle")
@@ -85,7 +89,12 @@ def _sweep(site_dir: Path, server: str) -> list[Visit]:
                     targets = [", ".join(node["target"]) for node in violation["nodes"]][:3]
                     current[-1].violations.append(f'{violation["id"]} ({violation["impact"]}): {violation["help"]} at {targets}')
                 current[-1].cookies = [c["name"] for c in context.cookies()]
+                alfa.send(tab, site, setting, page_path)
             visits += current
+            current.clear()
+            for address in extra:
+                tab.goto(address)
+                alfa.send(tab, "canary", setting, address.rsplit("/", 1)[-1])
             context.close()
         browser.close()
     return visits
@@ -99,34 +108,62 @@ ALFA_CANARY = """<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
 <body><main><h1>Canary</h1><p style="color:#ccc;background:#fff">Too faint to read.</p><img src="x.png"></main></body></html>"""
 
 
-# Alfa audits in Node, one page at a time: two processes, each with half the settings, keep
-# both cores busy while the axe sweeps wait for their pages to settle.
-ALFA_PROCESSES = 2
+class AlfaFeed:
+    """Pages, as the sweeps have them open, to Alfa in Node (``tests/alfa.mjs``).
 
+    Each page is serialised in the browser by Alfa's own functions (those alfa-playwright runs)
+    and written as one line to one of two Node processes, which audit while the sweeps load
+    the next pages: every page is loaded once for both engines. The queue is short, so the
+    sweeps wait for Alfa rather than holding many pages in memory.
+    """
 
-def _start_alfa(sites: dict[str, tuple[Path, str]], folder: Path) -> list[tuple[subprocess.Popen[bytes], Path]]:
-    """Start Alfa over every page of ``sites`` (name: folder, address) in all SETTINGS, and the canary."""
-    if not NODE_MODULES.is_dir():
-        pytest.fail("Siteimprove Alfa is missing: run `make test`, which installs it with npm ci")
-    (folder / "canary.html").write_text(ALFA_CANARY, encoding="utf-8")
-    targets = [{"name": name, "base": base, "pages": site_pages(path)} for name, (path, base) in sites.items()]
-    targets.append({"name": "canary", "base": folder.as_uri(), "pages": ["canary.html"]})
-    settings = [{"name": name, "width": v["width"], "height": v["height"], "scheme": scheme} for name, v, scheme in SETTINGS]
-    started = []
-    for index in range(ALFA_PROCESSES):
-        jobs, out = folder / f"jobs-{index}.json", folder / f"alfa-{index}.json"
-        jobs.write_text(json.dumps({"settings": settings[index::ALFA_PROCESSES], "sites": targets}), encoding="utf-8")
-        started.append((subprocess.Popen(["node", str(ALFA), str(jobs), str(out)], cwd=ROOT, stderr=subprocess.PIPE), out))
-    return started
+    PROCESSES = 2
 
+    def __init__(self, folder: Path) -> None:
+        if not NODE_MODULES.is_dir():
+            pytest.fail("Siteimprove Alfa is missing: run `make test`, which installs it with npm ci")
+        serialisers = json.loads(subprocess.run(["node", str(ALFA), "--serialisers"], cwd=ROOT, check=True, capture_output=True, text=True).stdout)
+        self.script = f"async () => JSON.stringify({{document: await ({serialisers['document']})(document), device: ({serialisers['device']})(window)}})"
+        self.queue: queue.Queue[bytes | None] = queue.Queue(maxsize=4)
+        self.outputs = [folder / f"alfa-{index}.jsonl" for index in range(self.PROCESSES)]
+        self.errors = [out.with_suffix(".log") for out in self.outputs]
+        self.processes = [
+            subprocess.Popen(["node", str(ALFA), str(out)], cwd=ROOT, stdin=subprocess.PIPE, stderr=log.open("wb"))
+            for out, log in zip(self.outputs, self.errors)
+        ]
+        self.writers = [threading.Thread(target=self._write, args=(process,), daemon=True) for process in self.processes]
+        for writer in self.writers:
+            writer.start()
 
-def _finish_alfa(started: list[tuple[subprocess.Popen[bytes], Path]]) -> list[dict]:
-    records: list[dict] = []
-    for process, out in started:
-        _, errors = process.communicate(timeout=1200)
-        assert process.returncode == 0, errors.decode()
-        records += json.loads(out.read_text(encoding="utf-8"))
-    return records
+    def _write(self, process: subprocess.Popen[bytes]) -> None:
+        assert process.stdin is not None
+        broken = False
+        while (line := self.queue.get()) is not None:
+            if broken:
+                continue  # the process has stopped (finish() reports why); keep the sweeps going
+            try:
+                process.stdin.write(line)
+            except BrokenPipeError:
+                broken = True
+        if not broken:
+            process.stdin.close()
+
+    def send(self, tab: object, site: str, setting: str, page: str) -> None:
+        """Hand the page open in ``tab`` to Alfa."""
+        snapshot = tab.evaluate(self.script)  # type: ignore[attr-defined]
+        head = json.dumps({"site": site, "setting": setting, "page": page, "url": tab.url})  # type: ignore[attr-defined]
+        self.queue.put(f'{head[:-1]}, "snapshot": {snapshot}}}\n'.encode())
+
+    def finish(self) -> list[dict]:
+        """Wait for the audits; every record."""
+        for _ in self.processes:
+            self.queue.put(None)
+        records: list[dict] = []
+        for process, writer, out, log in zip(self.processes, self.writers, self.outputs, self.errors):
+            writer.join()
+            assert process.wait(timeout=1200) == 0, log.read_text(encoding="utf-8", errors="replace")
+            records += [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        return records
 
 
 def _alfa_report(records: list[dict]) -> str:
@@ -154,11 +191,16 @@ def sweeps(site_dir: Path, server: str, example_dir: Path, example_server: str) 
     if not Path(CHROMIUM).exists():
         pytest.fail("Debian's chromium is missing: run `make test`, which installs it")
     with tempfile.TemporaryDirectory() as folder:
-        alfa = _start_alfa({"site": (site_dir, server), "example": (example_dir, example_server)}, Path(folder))
+        canary = Path(folder) / "canary.html"
+        canary.write_text(ALFA_CANARY, encoding="utf-8")
+        alfa = AlfaFeed(Path(folder))
         with ThreadPoolExecutor(max_workers=2) as pool:
-            futures = {"site": pool.submit(_sweep, site_dir, server), "example": pool.submit(_sweep, example_dir, example_server)}
+            futures = {
+                "site": pool.submit(_sweep, site_dir, server, "site", alfa, (canary.as_uri(),)),
+                "example": pool.submit(_sweep, example_dir, example_server, "example", alfa),
+            }
             axe = {name: future.result() for name, future in futures.items()}
-        records = _finish_alfa(alfa)
+        records = alfa.finish()
     OUTPUT.mkdir(exist_ok=True)
     (OUTPUT / "alfa.txt").write_text(_alfa_report(records), encoding="utf-8")
     return Sweeps(axe, records)
