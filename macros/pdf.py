@@ -99,7 +99,7 @@ def build_date() -> datetime.date:
     return datetime.date.today()
 
 
-def _section(site_dir: Path, site_url: str, path: str, key: str) -> tuple[str, str]:
+def _section(site_dir: Path, site_url: str, path: str, key: str, style: str) -> tuple[str, str]:
     """The title and the print-ready body of one built page (path below the site root)."""
     page = (site_dir / path / "index.html").read_text(encoding="utf-8")
     match = _ARTICLE.search(page)
@@ -124,7 +124,7 @@ def _section(site_dir: Path, site_url: str, path: str, key: str) -> tuple[str, s
     # Ids from different pages may meet in one document: give each page its own.
     body = _ID_ATTRIBUTE.sub(lambda m: f'{m.group(1)}="' + " ".join(f"{key}-{v}" for v in m.group(2).split()) + '"', body)
     # A chart's sentence as visible text under it: the PDF's text alternative for the drawing.
-    body = _add_chart_text(body)
+    body = _add_chart_text(body, style)
     title_match = _H1.search(body)
     title = re.sub(r"<[^>]+>", "", title_match.group(1)).strip() if title_match else key
     if title_match:
@@ -132,12 +132,36 @@ def _section(site_dir: Path, site_url: str, path: str, key: str) -> tuple[str, s
     return html.unescape(title), body
 
 
-def _add_chart_text(body: str) -> str:
-    """Under each chart, the sentence that states its data (from the chart's <desc>)."""
+# The engine's chart colours (docs/assets/site.css), where a region sets none of its own.
+CHART_COLOURS = {"brand": "#0e5a43", "accent": "#a33d0b"}
+_CHART_OPEN = re.compile(r'<svg class="rv-chart"[^>]*>')
+
+
+def chart_style(site: Site) -> str:
+    """The charts' colours for paper, as a style sheet inside each drawing.
+
+    WeasyPrint draws an SVG with its own renderer, which does not see the page's style sheets
+    (nor their custom properties): without this, every bar and value prints black. The
+    colours are the region's (data/region.yaml), else the engine's; a long bar's value,
+    inside it, is white.
+    """
+    assert site.region is not None
+    colours = dict(CHART_COLOURS, **{token: value for token, value in site.region.colours if token in CHART_COLOURS})
+    return (
+        f".rv-chart__bar{{fill:{colours['brand']}}}"
+        f".rv-chart__row:nth-of-type(even) .rv-chart__bar{{stroke:{colours['accent']};stroke-width:2}}"
+        ".rv-chart__label,.rv-chart__value{fill:#1a1d21;font-size:9pt}.rv-chart__value{font-weight:bold}"
+        ".rv-chart__value--inside{fill:#ffffff}.rv-chart__axis{stroke:#1a1d21;stroke-width:2}"
+    )
+
+
+def _add_chart_text(body: str, style: str) -> str:
+    """Each chart in colour, and under it the sentence that states its data (from its <desc>)."""
     out, position = [], 0
     for svg in re.finditer(r"<svg class=\"rv-chart\".*?</svg>", body, re.DOTALL):
         desc = _DESC.search(svg.group(0))
-        out.append(body[position : svg.end()])
+        out.append(body[position : svg.start()])
+        out.append(_CHART_OPEN.sub(lambda opening: f"{opening.group(0)}<style>{style}</style>", svg.group(0), count=1))
         if desc:
             out.append(f'<p class="pdf-chart-text">{desc.group(1)}</p>')
         position = svg.end()
@@ -159,8 +183,9 @@ def brochure_html(site: Site, site_dir: Path, site_url: str, site_name: str, pub
     """The whole brochure as one HTML document for WeasyPrint."""
     t = site.strings_in(lang)
     sections = []
+    style = chart_style(site)
     for key, path in _order(site, lang):
-        title, body = _section(site_dir, site_url, path, key)
+        title, body = _section(site_dir, site_url, path, key, style)
         sections.append({"id": f"deel-{key}", "title": title, "address": site_url + path, "body": Markup(body)})
     motto_page = motto_unit(site, lang)
     home = site_url + ("" if lang == LANGUAGES[0] else f"{lang}/")

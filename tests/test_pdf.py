@@ -148,3 +148,31 @@ def test_browser_print_of_a_principle_has_no_chrome_and_no_blank_page(server: st
     for chrome in (SITE.t("section_personas", "nl"), SITE.t("open_search", "nl"), SITE.t("footer_privacy", "nl"), "#"):
         assert chrome not in whole, chrome
     assert f"{SITE_URL}{principle.url}" in whole.replace("\n", "")
+
+
+def _fill(colour: str) -> str:
+    """The PDF operator that sets ``#rrggbb`` as fill colour, as WeasyPrint writes it."""
+    return " ".join(f"{int(colour[i : i + 2], 16) / 255:.6f}".rstrip("0").rstrip(".") for i in (1, 3, 5)) + " rg"
+
+
+def _drawn(page) -> str:
+    """Everything a page draws: its content and the forms it places (WeasyPrint draws end-anchored text in forms)."""
+    parts = [page.get_contents().get_data().decode("latin-1")]
+    for form in ((page.get("/Resources") or {}).get("/XObject") or {}).values():
+        parts.append(form.get_object().get_data().decode("latin-1"))
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_brochure_charts_print_in_the_region_colours_not_black(site_dir: Path, lang: str) -> None:
+    reader = _reader(site_dir, lang, "brochure")
+    figure = next(iter(SITE.figures.values()))
+    # The page with the first chart: its sentence is printed under the drawing.
+    pages = [page for page in reader.pages if figure.title[lang] in re.sub(r"\s+", " ", page.extract_text() or "")]
+    assert pages, figure.title[lang]
+    drawn = "\n".join(_drawn(page) for page in pages)
+    brand = dict(SITE.region.colours).get("brand", "#0e5a43")
+    # A bar: a rectangle filled in the brand colour (text in that colour would be no rectangle).
+    assert re.search(re.escape(_fill(brand)) + r"\n(?:[^\n]*\n){0,6}[-\d. ]+ re\nf\n", drawn)
+    # The value inside the longest bar is white on it.
+    assert _fill("#ffffff") in drawn
