@@ -99,7 +99,7 @@ def build_date() -> datetime.date:
     return datetime.date.today()
 
 
-def _section(site_dir: Path, site_url: str, path: str, key: str, style: str) -> tuple[str, str]:
+def _section(site_dir: Path, site_url: str, path: str, key: str, style: str, portrait_alt: str) -> tuple[str, str]:
     """The title and the print-ready body of one built page (path below the site root)."""
     page = (site_dir / path / "index.html").read_text(encoding="utf-8")
     match = _ARTICLE.search(page)
@@ -127,9 +127,16 @@ def _section(site_dir: Path, site_url: str, path: str, key: str, style: str) -> 
     body = _add_chart_text(body, style)
     title_match = _H1.search(body)
     title = re.sub(r"<[^>]+>", "", title_match.group(1)).strip() if title_match else key
+    body = _PORTRAIT.sub(lambda m: f'{m.group(1)} alt="{html.escape(portrait_alt.format(name=html.unescape(title)))}"', body)
     if title_match:
         body = body[: title_match.start()] + body[title_match.end() :]
     return html.unescape(title), body
+
+
+_NUMBER_IN_LINK = re.compile(r'(<a href="[^"]*">)(<span class="rv-praatplaat__number">[^<]*</span>) ')
+# A persona's portrait is decoration on the site (alt="", the name is the heading); in the PDF
+# every figure needs an alternate text (PDF/UA), so it says whose drawing it is.
+_PORTRAIT = re.compile(r'(<img class="rv-portrait"[^>]*) alt=""')
 
 
 # The engine's chart colours (docs/assets/site.css), where a region sets none of its own.
@@ -185,7 +192,7 @@ def brochure_html(site: Site, site_dir: Path, site_url: str, site_name: str, pub
     sections = []
     style = chart_style(site)
     for key, path in _order(site, lang):
-        title, body = _section(site_dir, site_url, path, key, style)
+        title, body = _section(site_dir, site_url, path, key, style, t["pdf_portrait_alt"])
         sections.append({"id": f"deel-{key}", "title": title, "address": site_url + path, "body": Markup(body)})
     motto_page = motto_unit(site, lang)
     home = site_url + ("" if lang == LANGUAGES[0] else f"{lang}/")
@@ -203,12 +210,12 @@ def brochure_html(site: Site, site_dir: Path, site_url: str, site_name: str, pub
     )
 
 
-def _qr(address: str) -> Markup:
-    """A QR code as inline SVG (vector), hidden from assistive technology: the address is printed under it."""
+def _qr(address: str, alt: str) -> Markup:
+    """A QR code as inline SVG (vector). Its <title> is the PDF's alternate text for the figure
+    (PDF/UA asks one of every figure): where it leads. The address is printed under it too."""
     import segno  # only the PDFs need it: not loaded by the editors' preview
 
-    svg = segno.make(address, error="m").svg_inline(scale=3, border=0, dark="#000000", omitsize=False)
-    return Markup(svg.replace("<svg ", '<svg aria-hidden="true" ', 1))
+    return Markup(segno.make(address, error="m").svg_inline(scale=3, border=0, dark="#000000", omitsize=False, title=alt))
 
 
 def poster_html(site: Site, site_dir: Path, site_url: str, site_name: str, publisher: str, lang: str) -> str:
@@ -219,6 +226,9 @@ def poster_html(site: Site, site_dir: Path, site_url: str, site_name: str, publi
     if poster is None:
         raise ValueError(f"{prefix}overzicht/: no overview in the built page")
     body = _URL_ATTRIBUTE.sub(lambda m: f'{m.group(1)}="{html.escape(urljoin(site_url + prefix + "overzicht/", html.unescape(m.group(2))))}"', poster.group(0))
+    # An ambition's number before its link, not inside it: in the PDF a styled part of a link
+    # becomes a Span of its own that holds the link (PDF/UA wants each link tagged Link).
+    body = _NUMBER_IN_LINK.sub(r"\2 \1", body)
     codes = [{"label": site.t("home", lang), "address": site_url + prefix}]
     for letter, type_name, field in (("a", "vision", "ambition"), ("p", "principles", "number")):
         for unit in site.units.ordered(type_name, lang):
@@ -227,7 +237,7 @@ def poster_html(site: Site, site_dir: Path, site_url: str, site_name: str, publi
                 label = site.t("ambition_number" if letter == "a" else "principle_number", lang).format(number=number)
                 codes.append({"label": label, "address": f"{site_url}{prefix}{letter}/{number}/"})
     for code in codes:
-        code["qr"] = _qr(code["address"])
+        code["qr"] = _qr(code["address"], site.t("pdf_qr_alt", lang).format(address=code["address"]))
         code["short"] = code["address"].split("://", 1)[-1]
     return render_template(
         "pdf_poster.html", lang=lang, t=site.strings_in(lang), site_name=site_name, publisher=publisher, body=Markup(body), codes=codes,

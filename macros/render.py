@@ -275,6 +275,7 @@ def accessibility_tests(site: Site, lang: str) -> Markup:
         t["audit_states"].format(states=states),
         t["audit_html"],
         t["audit_privacy"],
+        t["audit_pdf"].format(validator=audit.PDF_VALIDATOR),
     ]
     return render_template("text_list.html", items=items, empty="")
 

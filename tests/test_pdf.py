@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 from pypdf import PdfReader
 
+from macros import audit
 from macros.indicators import format_value
 from macros.pdf import downloads, size_label
 from macros.site import load_site
@@ -176,3 +178,19 @@ def test_brochure_charts_print_in_the_region_colours_not_black(site_dir: Path, l
     assert re.search(re.escape(_fill(brand)) + r"\n(?:[^\n]*\n){0,6}[-\d. ]+ re\nf\n", drawn)
     # The value inside the longest bar is white on it.
     assert _fill("#ffffff") in drawn
+
+
+# veraPDF, the reference PDF/UA validator, as the steering repository ships it beside this one
+# (Maven Central cannot be reached here); CI has it at the same place.
+CHECK_PDFUA = ROOT.parent / "shared" / "tools" / "verapdf" / "check-pdfua"
+
+
+def test_every_pdf_of_both_regions_passes_verapdf_pdf_ua_1(site_dir: Path, example_dir: Path) -> None:
+    # The accessibility statement names this validator (macros/audit.py).
+    assert audit.PDF_VALIDATOR == "veraPDF"
+    assert CHECK_PDFUA.is_file(), f"veraPDF's check-pdfua is missing at {CHECK_PDFUA} (it comes with ../shared)"
+    files = sorted((site_dir / "downloads").glob("*.pdf")) + sorted((example_dir / "downloads").glob("*.pdf"))
+    assert len(files) == 8
+    result = subprocess.run(["bash", str(CHECK_PDFUA), *map(str, files)], check=False, capture_output=True, text=True, timeout=600)
+    report = result.stdout + result.stderr
+    assert result.returncode == 0 and report.count("compliant: true") == len(files), report
