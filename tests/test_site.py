@@ -254,3 +254,19 @@ def test_principle_pages_show_how_you_notice_them_in_2030(site_dir: Path) -> Non
                 assert document.find("figure", id=f"citaat-{quote['id']}")
                 shown += 1
     assert shown >= 4
+
+
+def test_no_aria_expanded_on_nav_and_no_sidebar_list_of_hidden_items(site_dir: Path) -> None:
+    """WCAG 4.1.2: `aria-expanded` is not allowed on a <nav> (Material writes it). WCAG 1.3.1: a page
+    outside the navigation shows no sidebar, whose list would hold only hidden items on a wide screen."""
+    expanded, sidebars = [], []
+    for page in pages(site_dir):
+        elements = parse(file_of(site_dir, page)).elements
+        expanded += [page for e in elements if e.tag == "nav" and "aria-expanded" in e.attrs]
+        primary = [e for e in elements if "md-sidebar--primary" in e.attrs.get("class", "")]
+        in_nav = any("md-nav__link--active" in e.attrs.get("class", "") for e in elements)
+        if primary and not in_nav and "hidden" not in primary[0].attrs:
+            sidebars.append(page)
+    assert (expanded, sidebars) == ([], [])
+    # The service pages are among those outside the navigation, in both languages.
+    assert "hidden" in next(e for e in parse(file_of(site_dir, "en/privacy/")).elements if "md-sidebar--primary" in e.attrs.get("class", "")).attrs
