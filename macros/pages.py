@@ -164,8 +164,9 @@ def stage_pages(site: Site, docs: Path, stage: Path) -> Any:
     # Pairs and macros in docs/ were checked by load_site; here we only need the list.
     doc_pages = check_docs(docs, Problems())
     wanted: dict[str, bytes | Path] = {}
-    # The docs pages the navigation lists (see nav below): home, each section's overview, the poster.
-    in_nav = {"index", "overzicht", *(f"{ctype.url_folder}/index" for ctype in TYPES.values())}
+    # The docs pages the navigation lists (nav below reads the same set): home, each section's
+    # overview, the poster.
+    in_nav = {"index", "overzicht", *(f"{ctype.url_folder}/index" for ctype in TYPES.values())} & set(doc_pages)
     for file in sorted(docs.rglob("*")):
         rel = file.relative_to(docs).as_posix()
         if not file.is_file() or rel.split("/")[0] in NOT_PAGES:
@@ -211,7 +212,7 @@ def stage_pages(site: Site, docs: Path, stage: Path) -> Any:
         for ctype in TYPES.values():
             folder = localize(ctype.url_folder, lang)
             units = site.units.ordered(ctype.name, lang)
-            entries: list[Any] = [f"{folder}/index.md"] if f"{ctype.url_folder}/index" in doc_pages else []
+            entries: list[Any] = [f"{folder}/index.md"] if f"{ctype.url_folder}/index" in in_nav else []
             if ctype.name == "vision":
                 entries += [f"{folder}/{u.id}.md" for u in units if u.meta["part"] == "A"]
                 sections.append({site.t("section_vision", lang): entries})
@@ -221,7 +222,7 @@ def stage_pages(site: Site, docs: Path, stage: Path) -> Any:
             sections.append({site.t(f"section_{ctype.name}", lang): entries})
         if background:
             sections.append({site.t("section_background", lang): background})
-        if "overzicht" in doc_pages:
+        if "overzicht" in in_nav:
             sections.append({site.t("section_overview", lang): ["overzicht.md"]})
         return sections
 

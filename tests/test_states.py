@@ -16,6 +16,7 @@ from macros import audit
 from macros.site import load_site
 from tests.conftest import ROOT
 from tests.htmlscan import pages
+from tests.test_keyboard import tab_to
 from tests.test_quality import AXE_OPTIONS
 
 pytestmark = pytest.mark.browser
@@ -43,14 +44,6 @@ def _focused(tab) -> str:
     return tab.evaluate("document.activeElement.dataset.rv || document.activeElement.className || document.activeElement.tagName")
 
 
-def _tab_to(tab, rv: str, limit: int = 20) -> None:
-    for _ in range(limit):
-        tab.keyboard.press("Tab")
-        if tab.evaluate("document.activeElement.dataset.rv") == rv:
-            return
-    pytest.fail(f"{rv} is not reachable with Tab")
-
-
 def test_every_state_the_statement_names_has_its_test() -> None:
     here = sys.modules[__name__]
     missing = [state for state in audit.STATES if not callable(getattr(here, "test_state_" + state.replace("-", "_"), None))]
@@ -62,7 +55,7 @@ def test_state_open_menu(server: str, browser, scheme: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
     tab = context.new_page()
     tab.goto(f"{server}/principes/samen-leren/")
-    _tab_to(tab, "open-drawer")
+    tab_to(tab, "open-drawer", 20)
     tab.keyboard.press("Space")
     assert tab.evaluate("document.getElementById('rv-menu').matches(':popover-open')")
     # Focus goes into the menu next; the page's own section is open, the current page marked.
@@ -87,7 +80,7 @@ def test_state_search_results(server: str, browser, width: int) -> None:
     tab = context.new_page()
     tab.goto(f"{server}/en/")
     if width < 960:
-        _tab_to(tab, "open-search")
+        tab_to(tab, "open-search", 20)
         tab.keyboard.press("Space")
     else:
         for _ in range(20):
@@ -115,7 +108,7 @@ def test_state_link_copied(server: str, browser) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 800}, permissions=["clipboard-read", "clipboard-write"], reduced_motion="reduce")
     tab = context.new_page()
     tab.goto(f"{server}/principes/samen-leren/")
-    _tab_to(tab, "copy-link", 60)
+    tab_to(tab, "copy-link", 60)
     tab.keyboard.press("Enter")
     status = tab.locator(".rv-copied[role=status]").first
     status.wait_for(state="visible", timeout=5_000)
@@ -141,7 +134,7 @@ def test_state_forced_colours(server: str, browser) -> None:
     assert colours["bar"] == colours["outside"] != colours["background"]
     assert colours["inside"] == colours["background"] != colours["bar"]
     # Focus stays visible: the ring is a system colour, not transparent.
-    _tab_to(tab, "skip-link", 3)
+    tab_to(tab, "skip-link", 3)
     ring = tab.evaluate("(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineColor]; })()")
     assert ring[0] != "none" and "0, 0, 0, 0" not in ring[1]
     tab.screenshot(path=str(SHOTS / "forced-colors-cijfers.png"), full_page=True)
@@ -213,7 +206,7 @@ def test_state_zoom_400(server: str, browser) -> None:
         header = tab.evaluate("document.querySelector('.md-header').getBoundingClientRect().height")
         assert (path, tab.evaluate(SIDEWAYS) <= 0, header <= 100) == (path, True, True)
     # The menu opens, and its last link can be reached and seen.
-    _tab_to(tab, "open-drawer")
+    tab_to(tab, "open-drawer", 20)
     tab.keyboard.press("Enter")
     last = tab.locator("#rv-menu a").last
     last.focus()
@@ -226,13 +219,13 @@ def test_state_no_javascript(server: str, browser) -> None:
     tab = context.new_page()
     for key in ("Enter", "Space"):
         tab.goto(f"{server}/en/")
-        _tab_to(tab, "open-drawer")
+        tab_to(tab, "open-drawer", 20)
         tab.keyboard.press(key)
         assert tab.evaluate("document.getElementById('rv-menu').matches(':popover-open')"), key
     # No search without JavaScript: the header offers the overview in its place.
     tab.goto(f"{server}/en/")
     assert not tab.locator("[data-rv=open-search]").is_visible()
-    _tab_to(tab, "search-alternative")
+    tab_to(tab, "search-alternative", 20)
     tab.keyboard.press("Enter")
     tab.wait_for_url(f"{server}/en/overzicht/")
     context.close()
