@@ -11,6 +11,7 @@ Time stamps come from SOURCE_DATE_EPOCH, so two builds of one commit give the sa
 
 from __future__ import annotations
 
+import base64
 import datetime
 import html
 import multiprocessing
@@ -24,6 +25,7 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup
 
+from .charts import join_words
 from .history import long_date
 from .render import motto_unit
 from .schema import LANGUAGES
@@ -130,7 +132,13 @@ def _section(site_dir: Path, site_url: str, path: str, key: str, style: str, por
     body = _PORTRAIT.sub(lambda m: f'{m.group(1)} alt="{html.escape(portrait_alt.format(name=html.unescape(title)))}"', body)
     if title_match:
         body = body[: title_match.start()] + body[title_match.end() :]
+    # The brochure has one H1 (its title on the cover); a page's title is an H2 in it, so
+    # every heading of the page moves one level down (no level is skipped).
+    body = _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", body)
     return html.unescape(title), body
+
+
+_HEADING = re.compile(r"<(/?)h([2-5])\b")
 
 
 _NUMBER_IN_LINK = re.compile(r'(<a href="[^"]*">)(<span class="rv-praatplaat__number">[^<]*</span>) ')
@@ -139,21 +147,26 @@ _NUMBER_IN_LINK = re.compile(r'(<a href="[^"]*">)(<span class="rv-praatplaat__nu
 _PORTRAIT = re.compile(r'(<img class="rv-portrait"[^>]*) alt=""')
 
 
-# The engine's chart colours (docs/assets/site.css), where a region sets none of its own.
-CHART_COLOURS = {"brand": "#0e5a43", "accent": "#a33d0b"}
+# The engine's colours (docs/assets/site.css), where a region sets none of its own.
+PRINT_COLOURS = {"brand": "#0e5a43", "brand_dark": "#0b2e26", "accent": "#a33d0b"}
 _CHART_OPEN = re.compile(r'<svg class="rv-chart"[^>]*>')
+
+
+def print_colours(site: Site) -> dict[str, str]:
+    """The region's colours for paper (data/region.yaml), else the engine's."""
+    assert site.region is not None
+    return dict(PRINT_COLOURS, **{token: value for token, value in site.region.colours if token in PRINT_COLOURS})
 
 
 def chart_style(site: Site) -> str:
     """The charts' colours for paper, as a style sheet inside each drawing.
 
     WeasyPrint draws an SVG with its own renderer, which does not see the page's style sheets
-    (nor their custom properties): without this, every bar and value prints black. The
-    colours are the region's (data/region.yaml), else the engine's; a long bar's value,
-    inside it, is white.
+    (nor their custom properties): without this, every bar and value prints black. The bars
+    are in the brand colour, every other one outlined in the accent (as on the screen); a
+    long bar's value, inside it, is white.
     """
-    assert site.region is not None
-    colours = dict(CHART_COLOURS, **{token: value for token, value in site.region.colours if token in CHART_COLOURS})
+    colours = print_colours(site)
     return (
         f".rv-chart__bar{{fill:{colours['brand']}}}"
         f".rv-chart__row:nth-of-type(even) .rv-chart__bar{{stroke:{colours['accent']};stroke-width:2}}"
@@ -176,37 +189,115 @@ def _add_chart_text(body: str, style: str) -> str:
     return "".join(out)
 
 
-def _order(site: Site, lang: str) -> list[tuple[str, str]]:
-    """(key, path below the site root) of every section, in the brochure's order."""
+def _parts(site: Site, lang: str) -> list[list[tuple[str, str, str]]]:
+    """The brochure's parts, each a list of (key, kind, path below the site root) in order:
+    part A of the vision, the principles, the stories, part B. Each part starts a page."""
     prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
     vision = site.units.ordered("vision", lang)
-    units = [u for u in vision if u.meta["part"] == "A"]
-    units += site.units.ordered("principles", lang) + site.units.ordered("personas", lang)
-    units += [u for u in vision if u.meta["part"] != "A"]
-    return [(u.id, prefix + u.url) for u in units]
+    groups = [
+        ("vision", [u for u in vision if u.meta["part"] == "A"]),
+        ("principle", site.units.ordered("principles", lang)),
+        ("persona", site.units.ordered("personas", lang)),
+        ("vision", [u for u in vision if u.meta["part"] != "A"]),
+    ]
+    return [[(u.id, kind, prefix + u.url) for u in units] for kind, units in groups if units]
 
 
 def brochure_html(site: Site, site_dir: Path, site_url: str, site_name: str, publisher: str, lang: str) -> str:
     """The whole brochure as one HTML document for WeasyPrint."""
+    assert site.region is not None
     t = site.strings_in(lang)
-    sections = []
     style = chart_style(site)
-    for key, path in _order(site, lang):
-        title, body = _section(site_dir, site_url, path, key, style, t["pdf_portrait_alt"])
-        sections.append({"id": f"deel-{key}", "title": title, "address": site_url + path, "body": Markup(body)})
+    parts = []
+    for part in _parts(site, lang):
+        sections = []
+        for key, kind, path in part:
+            title, body = _section(site_dir, site_url, path, key, style, t["pdf_portrait_alt"])
+            sections.append({"id": f"deel-{key}", "kind": kind, "title": title, "address": site_url + path, "body": Markup(body)})
+        parts.append(sections)
     motto_page = motto_unit(site, lang)
     home = site_url + ("" if lang == LANGUAGES[0] else f"{lang}/")
+    region = site.region
     return render_template(
         "pdf_brochure.html",
         lang=lang,
         t=t,
         site_name=site_name,
+        title=region.title[lang],
+        period=f"{region.period[0]}–{region.period[1]}",
         publisher=publisher,
+        publisher_line=t["footer_publisher"],
+        municipalities=join_words(list(region.municipalities), t["and"]),
+        contact=region.contact[lang],
         motto=motto_page.meta.get("motto") or motto_page.title,
         date=long_date(build_date(), lang),
         home=home,
-        sections=sections,
-        css=Markup(_css("brochure.css")),
+        parts=parts,
+        css=Markup(_css("brochure.css") + cover_css(site, site_dir)),
+    )
+
+
+def _data_uri(svg: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+def _roots(colours: dict[str, str], on_dark: bool) -> str:
+    """The site's drawing of a young tree on its roots (templates/roots.svg), with its colours
+    written into it, as a data address."""
+    if on_dark:
+        drawing = (
+            ".rv-art__roots{stroke:#f2c9ad}.rv-art__ground,.rv-art__stem{fill:#f6f3ec}"
+            f".rv-art__leaves{{fill:#cfe6d8;stroke:{colours['brand_dark']};stroke-width:1.5}}"
+        )
+    else:
+        drawing = (
+            f".rv-art__roots{{stroke:{colours['accent']}}}.rv-art__ground,.rv-art__stem{{fill:{colours['brand_dark']}}}"
+            f".rv-art__leaves{{fill:{colours['brand']}}}"
+        )
+    svg = re.sub(r"(<svg\b[^>]*>)", lambda m: m.group(1) + f"<style>{drawing}</style>", str(render_template("roots.svg")), count=1)
+    return _data_uri(svg)
+
+
+def _logo(site: Site, site_dir: Path) -> str:
+    """The region's logo (data/logo.svg), else the site's mark, as a data address."""
+    assert site.region is not None
+    logo = site.region.logo or site_dir / "assets" / "favicon.svg"
+    return _data_uri(logo.read_text(encoding="utf-8"))
+
+
+def poster_css(site: Site, site_dir: Path) -> str:
+    """The poster in the region's colours, with the drawing beside the core sentence and the
+    logo in the name band (backgrounds: artifacts, not read aloud)."""
+    colours = print_colours(site)
+    return (
+        f".poster__head {{ background: {colours['brand_dark']} url('{_logo(site, site_dir)}') no-repeat 0.6rem center / 1.9rem 1.9rem; }}"
+        f".rv-praatplaat__motto {{ color: {colours['brand_dark']}; background: url('{_roots(colours, on_dark=False)}') no-repeat right 1rem top / auto 100%; }}"
+        f".rv-praatplaat__vision {{ border-top-color: {colours['brand']}; }}"
+        f".rv-praatplaat__vision li {{ border-left-color: {colours['brand']}; }}"
+        f".rv-praatplaat__ambitions {{ border-top-color: {colours['accent']}; }}"
+        f".rv-praatplaat__number {{ color: {colours['accent']}; }}"
+        f".rv-praatplaat__principles {{ background: {colours['brand_dark']}; }}"
+        f".rv-praatplaat__block h3, .rv-praatplaat__block h2 {{ color: {colours['brand_dark']}; }}"
+        ".rv-praatplaat__principles h3, .rv-praatplaat__principles h2 { color: #ffffff; }"
+    )
+
+
+def cover_css(site: Site, site_dir: Path) -> str:
+    """The cover in the region's colours: the roots drawing and the logo as page decoration.
+
+    Both are CSS backgrounds, which WeasyPrint paints as artifacts: a screen reader meets the
+    cover's text, not the drawing. The drawing is the site's own (templates/roots.svg) with its
+    colours written into it; the logo is the region's (data/logo.svg), else the site's mark.
+    """
+    colours = print_colours(site)
+    roots = _roots(colours, on_dark=True)
+    return (
+        f"@page :first {{ background: {colours['brand_dark']}; }}"
+        f".cover {{ background: url('{roots}') no-repeat right 14mm bottom 0 / 120mm auto; }}"
+        f".cover__publisher {{ background: #ffffff url('{_logo(site, site_dir)}') no-repeat 14mm center / 16mm 16mm; color: {colours['brand_dark']}; }}"
+        ".cover__motto { border-color: #f2c9ad; }"
+        f".chapter h2, .toc h2, .colophon h2 {{ border-bottom-color: {colours['accent']}; }}"
+        f"a, .rv-number, .rv-praatplaat__number {{ color: {colours['brand']}; }}"
     )
 
 
@@ -241,7 +332,7 @@ def poster_html(site: Site, site_dir: Path, site_url: str, site_name: str, publi
         code["short"] = code["address"].split("://", 1)[-1]
     return render_template(
         "pdf_poster.html", lang=lang, t=site.strings_in(lang), site_name=site_name, publisher=publisher, body=Markup(body), codes=codes,
-        date=long_date(build_date(), lang), css=Markup(_css("poster.css")),
+        date=long_date(build_date(), lang), css=Markup(_css("poster.css") + poster_css(site, site_dir)), size=POSTER_SIZE,
     )
 
 
@@ -249,11 +340,88 @@ def _css(name: str) -> str:
     return (Path(__file__).with_name("templates") / name).read_text(encoding="utf-8")
 
 
-def _write_pdf(document: str, base_url: str, target: Path) -> Path:
-    """One PDF from its HTML (runs in a worker process)."""
+# PDF/A-2a (archiving, with tags) and PDF/UA-1 (accessibility) in one file: WeasyPrint writes
+# PDF/A-2a with its output intent; pdf_tags.finish declares PDF/UA-1 beside it in the metadata.
+PDF_VARIANT = "pdf/a-2a"
+PDF_STANDARDS = ("PDF/A-2a", "PDF/UA-1")
+
+
+# The poster's type: 1 rem is 18 pt or more (pdf_poster.html, poster.css); the search for the
+# largest size that fits one sheet stops within this step.
+POSTER_SIZE = "18pt"
+POSTER_MIN, POSTER_MAX, POSTER_STEP = 18.0, 36.0, 0.25
+
+
+def _boxes(box: Any) -> Any:
+    """Every box of a laid-out WeasyPrint page, depth first."""
+    yield box
+    for child in getattr(box, "children", ()):
+        yield from _boxes(child)
+
+
+def _heights(page: Any) -> tuple[float, dict[str, float]]:
+    """The height the page offers and the height of each classed block we weigh, in CSS px."""
+    page_box = page._page_box
+    found: dict[str, float] = {}
+    for box in _boxes(page_box):
+        element = getattr(box, "element", None)
+        classes = (element.get("class") or "").split() if element is not None else []
+        for name in ("rv-praatplaat", "poster__codes", "poster__sheet"):
+            if name in classes and name not in found:
+                found[name] = box.margin_height()
+            if name == "poster__sheet" and name in classes:
+                found["bottom"] = box.position_y + box.margin_height()
+    return page_box.height, found
+
+
+def _fit_poster(document: str, base_url: str) -> Any:
+    """The poster laid out at the largest type that still fits one sheet.
+
+    One layout at the smallest size shows how much of the sheet the content takes; if the QR
+    codes, in their column beside the vision, stand taller than the vision itself (a region
+    with few statements), they go in a row below it instead. Then a binary search between the
+    smallest size and the size the first layout predicts (text grows with the square of its
+    size) finds the largest that fits. At the smallest size a poster that does not fit is
+    returned as it is: the tests report a poster of more than one page.
+    """
     from weasyprint import HTML
 
-    HTML(string=document, base_url=base_url).write_pdf(target, pdf_variant="pdf/ua-1", uncompressed_pdf=False)
+    def layout(text: str, size: float) -> Any:
+        sized = text.replace(f"font-size: {POSTER_SIZE}; }}", f"font-size: {size:.2f}pt; }}", 1)
+        return HTML(string=sized, base_url=base_url).render(pdf_variant=PDF_VARIANT)
+
+    best = layout(document, POSTER_MIN)
+    if len(best.pages) > 1:
+        return best
+    available, heights = _heights(best.pages[0])
+    if heights["poster__codes"] > heights["rv-praatplaat"] * 1.1:
+        document = document.replace('<body class="poster">', '<body class="poster poster--codes-below">', 1)
+        below = layout(document, POSTER_MIN)
+        if len(below.pages) > 1:
+            return best
+        best = below
+        available, heights = _heights(best.pages[0])
+    used = heights["bottom"] / available
+    low, high = POSTER_MIN, min(POSTER_MAX, POSTER_MIN / used**0.5 * 1.12)
+    while high - low > POSTER_STEP:
+        middle = (low + high) / 2
+        candidate = layout(document, middle)
+        if len(candidate.pages) == 1:
+            low, best = middle, candidate
+        else:
+            high = middle
+    return best
+
+
+def _write_pdf(document: str, base_url: str, target: Path, fit: bool = False) -> Path:
+    """One PDF from its HTML (runs in a worker process), with its tags finished (pdf_tags)."""
+    from weasyprint import HTML
+
+    from .pdf_tags import finish
+
+    rendered = _fit_poster(document, base_url) if fit else HTML(string=document, base_url=base_url).render(pdf_variant=PDF_VARIANT)
+    rendered.write_pdf(target, pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
+    finish(target)
     return target
 
 
@@ -274,7 +442,8 @@ def write_pdfs(site: Site, site_dir: Path, site_url: str) -> list[Path]:
     for item in downloads(names):
         make = brochure_html if item.kind == "brochure" else poster_html
         document = make(site, site_dir, site_url, names[item.lang], site.region.publisher, item.lang)
-        jobs.append((document, site_dir.as_uri() + "/", folder / item.name))
+        # Plain text from here on: Markup would escape what _fit_poster puts in.
+        jobs.append((str(document), site_dir.as_uri() + "/", folder / item.name, item.kind == "poster"))
     workers = min(len(jobs), os.cpu_count() or 1)
     if workers <= 1:
         return [_write_pdf(*job) for job in jobs]

@@ -1,0 +1,129 @@
+"""The last touches to WeasyPrint's tag tree that a screen reader and PDF/UA ask for.
+
+WeasyPrint (70) tags the document well, with two gaps that this module closes on the written
+file (pikepdf, on qpdf):
+
+- **Page furniture**: the running footer (site name, "3 / 32") lives in page margin boxes,
+  which WeasyPrint marks as tagged content and then leaves out of the tree. A screen reader
+  may still meet it on every page. PDF/UA wants it an Artifact of type Pagination: that is
+  what it becomes here, in the content stream itself, and its loose tags are dropped.
+- **Table headers**: a TH gets the IDs its cells point to but no Scope; a header in the
+  table head gets Scope Column, a header in a body row Scope Row (our tables: figures
+  with a column head and a row head per year or group).
+
+- **PDF/UA identification**: WeasyPrint writes one standard into the metadata (here PDF/A-2a);
+  the PDF/UA-1 part is added to the same RDF, with the extension schema that PDF/A asks for
+  every property outside its own list.
+
+The file is saved with qpdf's deterministic ID, so two builds of one commit stay the same bytes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pikepdf
+from pikepdf import Dictionary, Name
+
+_FOOTER = Dictionary(Type=Name.Pagination, Subtype=Name.Footer)
+_UA = b"""<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"><pdfuaid:part>1</pdfuaid:part></rdf:Description>
+<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
+<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
+<pdfaProperty:name>part</pdfaProperty:name><pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+<pdfaProperty:category>internal</pdfaProperty:category>
+<pdfaProperty:description>Part of ISO 14289 that the file follows</pdfaProperty:description>
+</rdf:li></rdf:Seq></pdfaSchema:property>
+</rdf:li></rdf:Bag></pdfaExtension:schemas>
+</rdf:Description>
+"""
+
+
+def _elements(root: pikepdf.Object) -> list[pikepdf.Dictionary]:
+    """Every structure element reachable from the structure tree root, in reading order."""
+    found: list[pikepdf.Dictionary] = []
+    stack = [root]
+    while stack:
+        item = stack.pop()
+        if not isinstance(item, pikepdf.Dictionary):
+            continue
+        if item.get("/Type") == Name.StructElem or item.get("/S") is not None:
+            found.append(item)
+        kids = item.get("/K")
+        if isinstance(kids, pikepdf.Array):
+            stack.extend(reversed(list(kids)))
+        elif kids is not None:
+            stack.append(kids)
+    return found
+
+
+def _to_artifacts(pdf: pikepdf.Pdf, loose: dict[int, set[int]]) -> None:
+    """Rewrite each page's loose marked content (by MCID) as Pagination artifacts."""
+    for number, mcids in loose.items():
+        if not mcids:
+            continue
+        page = pdf.pages[number]
+        streams = [page]
+        for form in ((page.get("/Resources") or {}).get("/XObject") or {}).values():
+            if form.get("/Subtype") == Name.Form:
+                streams.append(form)
+        for holder in streams:
+            commands = pikepdf.parse_content_stream(holder)
+            changed = False
+            for index, (operands, operator) in enumerate(commands):
+                if str(operator) != "BDC" or len(operands) != 2:
+                    continue
+                properties = operands[1]
+                if isinstance(properties, pikepdf.Dictionary) and int(properties.get("/MCID", -1)) in mcids:
+                    commands[index] = pikepdf.ContentStreamInstruction([Name.Artifact, _FOOTER], pikepdf.Operator("BDC"))
+                    changed = True
+            if changed:
+                data = pikepdf.unparse_content_stream(commands)
+                if holder is page:
+                    page.Contents = pdf.make_stream(data)
+                else:
+                    holder.write(data)
+
+
+def _declare_pdf_ua(pdf: pikepdf.Pdf) -> None:
+    """Add the PDF/UA-1 identification to the metadata's RDF (once)."""
+    stream = pdf.Root.Metadata
+    data = stream.read_bytes()
+    if b"pdfuaid:part" in data:
+        return
+    end = data.index(b"</rdf:RDF>")
+    stream.write(data[:end] + _UA + data[end:])
+
+
+def finish(path: Path) -> None:
+    """Mark the page furniture as artifacts and give every table header its scope, in place."""
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        tree = pdf.Root.StructTreeRoot
+        reachable = {element.objgen for element in _elements(tree)}
+        nums = tree.ParentTree.Nums
+        loose: dict[int, set[int]] = {}
+        for index in range(0, len(nums), 2):
+            key, value = int(nums[index]), nums[index + 1]
+            if not isinstance(value, pikepdf.Array) or key >= len(pdf.pages):
+                continue
+            loose[key] = {mcid for mcid, element in enumerate(value) if isinstance(element, pikepdf.Dictionary) and element.objgen not in reachable}
+            for mcid in loose[key]:
+                value[mcid] = None
+        _to_artifacts(pdf, loose)
+        for element in _elements(tree):
+            if element.get("/S") != Name.TH:
+                continue
+            row = element.get("/P")
+            group = row.get("/P") if isinstance(row, pikepdf.Dictionary) else None
+            in_head = isinstance(group, pikepdf.Dictionary) and group.get("/S") == Name.THead
+            attributes = element.get("/A")
+            if not isinstance(attributes, pikepdf.Dictionary):
+                attributes = Dictionary(O=Name.Table)
+                element.A = attributes
+            attributes.Scope = Name.Column if in_head else Name.Row
+        _declare_pdf_ua(pdf)
+        pdf.save(path, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+
