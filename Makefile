@@ -21,7 +21,7 @@ endif
 
 $(if $(filter region,$(MAKECMDGOALS)),$(if $(NAME),,$(error Give the region a name: make region NAME="Noord")))
 
-.PHONY: serve build test check translations register region install install-test browser pdf-libs clean readability lighthouse benchmark
+.PHONY: serve build test check translations register region install install-test browser pdf-libs pdf-tools clean readability lighthouse benchmark
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -50,7 +50,7 @@ pdf-libs:
 	fi
 
 install: $(VENV)/.installed pdf-libs
-install-test: $(VENV)/.installed-test browser node_modules/.installed
+install-test: $(VENV)/.installed-test browser pdf-tools node_modules/.installed
 
 ## serve: install, build and serve on http://127.0.0.1:8000 with live reload; problems show in the browser
 serve: install
@@ -79,6 +79,14 @@ register: install
 ## region: start a new region from the example: make region NAME="Noord" [DIR=regions/noord]
 region: install
 	@$(BIN)/python -m macros.new_region "$(NAME)" $(DIR)
+
+## pdf-tools: pdftoppm (poppler-utils), which renders every PDF page for review in the tests
+pdf-tools: pdf-libs
+	@if ! command -v pdftoppm >/dev/null; then \
+	  echo "Installing poppler-utils (pdftoppm)…"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq poppler-utils >/dev/null; \
+	fi
 
 ## browser: Debian's Chromium for the browser tests (Playwright cannot download one here)
 browser:

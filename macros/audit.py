@@ -45,7 +45,7 @@ STATES = (
     "zoom-400",
     "no-javascript",
 )
-# What checks every PDF of both regions against PDF/UA-1 (tests/test_pdf.py).
+# What checks every PDF of both regions against PDF/UA-1 and PDF/A-2a (tests/test_pdf.py).
 PDF_VALIDATOR = "veraPDF"
 # The focus indicator every stop must show (WCAG 1.4.11; 2.4.13 at AAA, which we aim for).
 FOCUS_RING_PX = 2

@@ -189,7 +189,7 @@ def _add_chart_text(body: str, style: str) -> str:
     return "".join(out)
 
 
-def _parts(site: Site, lang: str) -> list[list[tuple[str, str, str]]]:
+def brochure_parts(site: Site, lang: str) -> list[list[tuple[str, str, str]]]:
     """The brochure's parts, each a list of (key, kind, path below the site root) in order:
     part A of the vision, the principles, the stories, part B. Each part starts a page."""
     prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
@@ -209,7 +209,7 @@ def brochure_html(site: Site, site_dir: Path, site_url: str, site_name: str, pub
     t = site.strings_in(lang)
     style = chart_style(site)
     parts = []
-    for part in _parts(site, lang):
+    for part in brochure_parts(site, lang):
         sections = []
         for key, kind, path in part:
             title, body = _section(site_dir, site_url, path, key, style, t["pdf_portrait_alt"])

@@ -11,6 +11,8 @@ file (pikepdf, on qpdf):
   table head gets Scope Column, a header in a body row Scope Row (our tables: figures
   with a column head and a row head per year or group).
 
+- **Figure boxes**: WeasyPrint writes a figure's bounding box in CSS pixels from the top of
+  the page; PDF wants points from the bottom. Converted here, so the box is where the figure is.
 - **PDF/UA identification**: WeasyPrint writes one standard into the metadata (here PDF/A-2a);
   the PDF/UA-1 part is added to the same RDF, with the extension schema that PDF/A asks for
   every property outside its own list.
@@ -98,6 +100,21 @@ def _declare_pdf_ua(pdf: pikepdf.Pdf) -> None:
     stream.write(data[:end] + _UA + data[end:])
 
 
+# CSS pixels per PDF point: 96 px and 72 pt to the inch.
+_PX = 0.75
+
+
+def _fix_bbox(element: pikepdf.Dictionary, pages: dict[tuple[int, int], pikepdf.Page]) -> None:
+    """A figure's layout box in the page's own space (points, from the bottom left)."""
+    attributes = element.get("/A")
+    page = element.get("/Pg")
+    if not isinstance(attributes, pikepdf.Dictionary) or "/BBox" not in attributes or page is None:
+        return
+    height = float(pages[page.objgen].mediabox[3])
+    left, top, right, bottom = (float(value) for value in attributes.BBox)
+    attributes.BBox = pikepdf.Array([round(left * _PX, 3), round(height - bottom * _PX, 3), round(right * _PX, 3), round(height - top * _PX, 3)])
+
+
 def finish(path: Path) -> None:
     """Mark the page furniture as artifacts and give every table header its scope, in place."""
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:
@@ -113,7 +130,10 @@ def finish(path: Path) -> None:
             for mcid in loose[key]:
                 value[mcid] = None
         _to_artifacts(pdf, loose)
+        pages = {page.obj.objgen: page for page in pdf.pages}
         for element in _elements(tree):
+            if element.get("/S") == Name.Figure:
+                _fix_bbox(element, pages)
             if element.get("/S") != Name.TH:
                 continue
             row = element.get("/P")
