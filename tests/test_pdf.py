@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import shutil
@@ -200,17 +201,22 @@ def _all_pdfs(site_dir: Path, example_dir: Path) -> list[Path]:
 FLAVOURS = {"PDF/UA-1": "ua1", "PDF/A-2a": "2a"}
 
 
-@pytest.mark.parametrize("standard", sorted(FLAVOURS))
-def test_every_pdf_of_both_regions_passes_verapdf(site_dir: Path, example_dir: Path, standard: str) -> None:
+def test_every_pdf_of_both_regions_passes_verapdf_for_each_standard_it_claims(site_dir: Path, example_dir: Path) -> None:
     # The accessibility statement names this validator (macros/audit.py); the files claim both standards.
     assert audit.PDF_VALIDATOR == "veraPDF"
-    assert standard in PDF_STANDARDS
+    assert set(PDF_STANDARDS) == set(FLAVOURS)
     assert CHECK_PDFUA.is_file(), f"veraPDF's check-pdfua is missing at {CHECK_PDFUA} (it comes with ../shared)"
     files = _all_pdfs(site_dir, example_dir)
-    command = ["bash", str(CHECK_PDFUA), "-f", FLAVOURS[standard], *map(str, files)]
-    result = subprocess.run(command, check=False, capture_output=True, text=True, timeout=600)
-    report = result.stdout + result.stderr
-    assert result.returncode == 0 and report.count("compliant: true") == len(files), report
+    # One Java process per standard, side by side (two cores).
+    runs = {
+        standard: subprocess.Popen(
+            ["bash", str(CHECK_PDFUA), "-f", flavour, *map(str, files)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
+        for standard, flavour in FLAVOURS.items()
+    }
+    for standard, run in runs.items():
+        report = run.communicate(timeout=600)[0]
+        assert run.returncode == 0 and report.count("compliant: true") == len(files), f"{standard}:\n{report}"
 
 
 # ---- The tag tree, as a screen reader meets it -------------------------------------------
@@ -247,6 +253,7 @@ def _tree(pdf: pikepdf.Pdf) -> list[Tagged]:
     return found
 
 
+@functools.lru_cache(maxsize=16)
 def _pieces(path: Path) -> list[dict[int, list[dict]]]:
     """Per page: the characters of each marked piece of content (MCID), as pdfplumber sees them."""
     import pdfplumber
@@ -515,14 +522,17 @@ def test_every_pdf_page_is_rendered_for_review(site_dir: Path, example_dir: Path
 
     target = ROOT / "test-output" / "pdf"
     shutil.rmtree(target, ignore_errors=True)
+    jobs = []
     for region, root in (("ijsselland", site_dir), ("example", example_dir)):
         folder = target / region
         folder.mkdir(parents=True)
         for path in sorted((root / "downloads").glob("*.pdf")):
-            subprocess.run(["pdftoppm", "-r", "50", "-png", str(path), str(folder / path.stem)], check=True, timeout=300)
-            pictures = [picture for picture in folder.glob("*.png") if re.fullmatch(re.escape(path.stem) + r"-\d+\.png", picture.name)]
-            assert len(pictures) == len(PdfReader(path).pages), path.name
-            for picture in pictures:
-                with Image.open(picture) as image:
-                    blank = Image.new(image.mode, image.size, "white")
-                    assert ImageChops.difference(image, blank).getbbox() is not None, f"{picture.name} is blank"
+            jobs.append((path, folder, subprocess.Popen(["pdftoppm", "-r", "50", "-png", str(path), str(folder / path.stem)])))
+    for path, folder, job in jobs:
+        assert job.wait(timeout=300) == 0, path.name
+        pictures = [picture for picture in folder.glob("*.png") if re.fullmatch(re.escape(path.stem) + r"-\d+\.png", picture.name)]
+        assert len(pictures) == len(PdfReader(path).pages), path.name
+        for picture in pictures:
+            with Image.open(picture) as image:
+                blank = Image.new(image.mode, image.size, "white")
+                assert ImageChops.difference(image, blank).getbbox() is not None, f"{picture.name} is blank"
