@@ -6,7 +6,29 @@ at once and stops. Nothing here raises on the first mistake.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+
+# Messages are in Dutch, the editors' language; a maintainer who wants English sets this to "en"
+# (`REGIOVISIE_MESSAGES=en make check`).
+LANGUAGE_SETTING = "REGIOVISIE_MESSAGES"
+
+
+def message_language() -> str:
+    """"nl" (the default) or "en", read each time so a setting made later still counts."""
+    return "en" if os.environ.get(LANGUAGE_SETTING, "").strip().lower() == "en" else "nl"
+
+
+@dataclass(frozen=True)
+class Message:
+    """One message in both languages: Dutch for the editors (B1, says what to write), English
+    for maintainers. Shown in the language of :func:`message_language`."""
+
+    nl: str
+    en: str
+
+    def __str__(self) -> str:
+        return self.en if message_language() == "en" else self.nl
 
 
 @dataclass(frozen=True, order=True)
@@ -16,8 +38,13 @@ class Problem:
     path: str
     line: int
     field: str
-    message: str
+    text: Message | str = field(compare=False)
     warning: bool = False
+
+    @property
+    def message(self) -> str:
+        """The message in the editors' language (or English when asked for)."""
+        return str(self.text)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.field}: {self.message}"
@@ -29,11 +56,11 @@ class Problems:
 
     items: list[Problem] = field(default_factory=list)
 
-    def add(self, path: str, line: int, field_name: str, message: str) -> None:
+    def add(self, path: str, line: int, field_name: str, message: Message | str) -> None:
         """Record an error."""
         self.items.append(Problem(path, line, field_name, message))
 
-    def warn(self, path: str, line: int, field_name: str, message: str) -> None:
+    def warn(self, path: str, line: int, field_name: str, message: Message | str) -> None:
         """Record a warning: reported, but the build goes on."""
         self.items.append(Problem(path, line, field_name, message, warning=True))
 
