@@ -46,6 +46,10 @@ class Problem:
         """The message in the editors' language (or English when asked for)."""
         return str(self.text)
 
+    def order(self) -> tuple[str, int, str, str]:
+        """File, line, field, then the message as shown: a stable order for every report."""
+        return (self.path, self.line, self.field, self.message)
+
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.field}: {self.message}"
 
@@ -67,12 +71,12 @@ class Problems:
     @property
     def errors(self) -> list[Problem]:
         """The problems that stop the build, in file and line order."""
-        return sorted(p for p in self.items if not p.warning)
+        return sorted((p for p in self.items if not p.warning), key=Problem.order)
 
     @property
     def warnings(self) -> list[Problem]:
         """The problems that are only reported."""
-        return sorted(p for p in self.items if p.warning)
+        return sorted((p for p in self.items if p.warning), key=Problem.order)
 
 
 class ContentError(Exception):
