@@ -24,6 +24,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .content import FENCE, HEADING, HEADING_ID
+from .images import is_content_image
 from .problems import Problems
 
 ALLOWED_ELEMENTS = ("abbr", "b", "br", "cite", "dfn", "em", "i", "mark", "q", "s", "small", "span", "strong", "sub", "sup", "u")
@@ -161,6 +162,8 @@ def _page_hint(wanted: str, pages: dict[str, frozenset[str] | None], here: str) 
 
 def _check_link(number: int, image: bool, target: str, page: PageText, pages: dict[str, frozenset[str] | None], docs: Path, problems: Problems) -> None:
     clean = _INVISIBLE.sub("", html.unescape(target))
+    if image and is_content_image(clean) and page.path.startswith("content/"):
+        return  # a picture in content/images/: checked by images.check_references
     scheme = _SCHEME.match(clean.lower())
     if scheme or clean.startswith("//"):
         name = scheme.group(1) if scheme else "//"

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from mkdocs.utils import get_relative_url
 
+from . import images
 from .content import TYPES, Unit
 from .markup import INLINE_LINK, REFERENCE
 from .paths import localize, localize_link
@@ -58,7 +59,7 @@ def unit_page(site: Site, unit: Unit) -> str:
     if unit.type == "personas":
         # A story reads best without the sidebar; the tabs lead on.
         meta["hide"] = ["navigation"]
-    body = localize_links(unit.body.strip(), unit.lang)
+    body = images.render(localize_links(unit.body.strip(), unit.lang), site.images, link)
     if not _JINJA.search(body):
         meta["render_macros"] = False
     front = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
@@ -194,6 +195,7 @@ def stage_pages(site: Site, docs: Path, stage: Path) -> Any:
                     problems.add(f"docs/{rel}", 1, "file name", f"this address belongs to {unit.path} (expected another name)")
                 wanted[rel] = unit_page(site, unit).encode("utf-8")
     wanted.update(_region_files(site))
+    wanted.update(images.site_files(site.images))
     if problems.errors:
         raise ContentError(problems.errors)
     if stage.exists() and not stage.is_dir():

@@ -40,6 +40,8 @@ _SCREEN_ONLY = [
     re.compile(r'<p class="rv-updated".*?</p>', re.DOTALL),
     re.compile(r'<p class="rv-print-only".*?</p>', re.DOTALL),
     re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL),
+    # A picture marked as decoration (alt text "decoratie"): on paper it would need an alt text.
+    re.compile(r'<img class="rv-image rv-image--decoration"[^>]*>'),
 ]
 _URL_ATTRIBUTE = re.compile(r'\b(href|src)="([^"]*)"')
 _ID_ATTRIBUTE = re.compile(r'\b(id|aria-labelledby|aria-describedby)="([^"]*)"')

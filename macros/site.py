@@ -16,6 +16,7 @@ from . import translations
 from .addresses import REGISTER, SHORT, Addresses, add_short_links, check_register, read_redirects
 from .content import TYPES, Units, front_matter_end, load_portraits, load_units
 from .files import read_source
+from .images import check_references, load_images
 from .indicators import Figure, Indicator, load_indicators
 from .markup import PageText, check_markup
 from .problems import ContentError, Problem, Problems
@@ -51,6 +52,8 @@ class Site:
     region: Region | None = None
     # The personas' drawings in the region's folder, by persona id.
     portraits: dict[str, Path] = field(default_factory=dict)
+    # Pictures in content/images/ by file name (macros/images.py).
+    images: dict[str, Path] = field(default_factory=dict)
     _escaped: dict[str, dict[str, Markup]] = field(default_factory=dict, repr=False)
 
     def t(self, key: str, lang: str) -> str:
@@ -109,6 +112,7 @@ def load_site(root: Path, docs: Path = DOCS) -> Site:
     strings = load_strings(problems, region)
     site = Site(root, units, indicators, figures, strings, docs=docs, region=region)
     site.portraits = load_portraits(root, units, problems)
+    site.images = load_images(root, problems)
     specs = macro_specs(site, declared)
 
     # Every page as editors wrote it, and the ids each one has before rendering.
@@ -133,6 +137,7 @@ def load_site(root: Path, docs: Path = DOCS) -> Site:
     for text in texts:
         check_template_text(text.text, text.path, text.first_line, specs, problems)
         check_markup(text, anchors, docs, problems)
+        check_references(text.path, text.text, text.first_line, site.images, root, problems)
 
     site.translations = translations.scan(root, [(root / "content", "content"), (docs, "docs")])
     translations.check(site.translations, problems)
