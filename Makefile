@@ -65,7 +65,7 @@ build: install
 	rm -rf $(SITE).old
 
 ## check: every problem in content/, data/ and docs/ in one list, in a second, without building
-check: install
+check: $(VENV)/.installed
 	@$(BIN)/python -m macros.check check
 
 ## translations: a table of every page's translation status

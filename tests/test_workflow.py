@@ -53,3 +53,17 @@ def test_only_main_is_published_and_only_after_the_tests_pass() -> None:
     assert publish["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     # Everything else may only read.
     assert workflow["permissions"] == {"contents": "read"}
+
+
+def test_the_editors_check_runs_first_and_the_built_site_is_kept_for_the_editor() -> None:
+    workflow = load()
+    check = workflow["jobs"]["check"]
+    # Seconds, not minutes: no browser, no test suite; the tests wait for it.
+    assert "make check" in runs(check)
+    assert ".ci/run" not in runs(check) and "make test" not in runs(check)
+    assert workflow["jobs"]["test"]["needs"] == "check"
+    test = workflow["jobs"]["test"]
+    upload = [step for step in test["steps"] if step.get("uses", "").startswith("actions/upload-artifact@") and step["with"]["path"] in ("site", "site/")]
+    assert upload, "the built site is not kept as an artifact"
+    build = [step for step in test["steps"] if "make build" in step.get("run", "")]
+    assert build and test["steps"].index(build[0]) < test["steps"].index(upload[0])
