@@ -30,6 +30,7 @@ _BIDI = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A)) | {0x200E, 0x200
 _REMOVABLE = {0x200B, 0x200C, 0x200D, 0x2060, 0x00AD, 0xFEFF, 0x180E}
 _SEPARATORS = {0x2028, 0x2029}
 _ZWJ = 0x200D
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _URL = re.compile(r"(?:https?|mailto):[^\s)\]>\"']*|\]\([^)\s]*", re.IGNORECASE)
 
 
@@ -90,14 +91,14 @@ def scan(rel: str, text: str, problems: Problems) -> Cleaned:
     out = []
     changed = False
     for number, line in enumerate(lines, start=1):
-        if line.isascii():
+        if line.isascii() and not _ASCII_CONTROL.search(line):
             out.append(line)
             continue
         addresses = [(m.start(), m.end()) for m in _URL.finditer(line)]
         kept = []
         removed: list[str] = []
         for index, char in enumerate(line):
-            if char.isascii():
+            if char.isascii() and not _ASCII_CONTROL.match(char):
                 kept.append(char)
                 continue
             why = _refused(char)
@@ -156,3 +157,109 @@ def check_address(rel: str, line: int, field: str, address: str, problems: Probl
                 en=f"the web address {address!r} holds letters that look like ordinary ones but are not: {odd} (type the address again in plain letters)",
             ),
         )
+
+
+# ---- What the layout cannot hold -----------------------------------------------------------
+
+# The longest text each field can have before the layout breaks, with where it shows. Measured
+# on the built site at 320 px and on the poster: a title over 90 characters takes more than
+# four lines on a phone and pushes a card's summary out of view; a core sentence over 80 does
+# not fit the poster at 40 pt; a name over 20 does not fit beside a portrait.
+LIMITS: dict[str, dict[str, tuple[int, str, str]]] = {
+    "*": {
+        "title": (90, "de titel past dan niet meer in de kop en op een kaart", "the title no longer fits the heading and a card"),
+        "summary": (250, "de samenvatting past dan niet meer op een kaart", "the summary no longer fits a card"),
+    },
+    "vision": {
+        "motto": (80, "de kernzin past dan niet meer groot op de praatplaat", "the core sentence no longer fits large on the poster"),
+        "goals.text": (300, "een doel is dan te lang voor één punt", "a goal is then too long for one point"),
+    },
+    "principles": {"points.text": (300, "een punt is dan te lang om in één keer te lezen", "a point is then too long to read at once")},
+    "personas": {
+        "name": (20, "de naam past dan niet naast de tekening", "the name no longer fits beside the portrait"),
+        "role": (80, "de regel onder de naam wordt dan te lang", "the line under the name gets too long"),
+        "quotes.text": (450, "een citaat is dan te lang voor een kader", "a quote is then too long for its frame"),
+    },
+}
+# The longest word a title can hold at 320 px before it is cut in the middle.
+LONGEST_WORD = 30
+
+
+def _length_problem(rel: str, line: int, name: str, text: str, limit: int, why: tuple[str, str], problems: Problems) -> None:
+    if len(text) > limit:
+        problems.add(
+            rel,
+            line,
+            name,
+            Message(
+                nl=f"is {len(text)} tekens lang: hoogstens {limit}, want {why[0]} (maak de tekst korter)",
+                en=f"is {len(text)} characters long: at most {limit}, because {why[1]} (make the text shorter)",
+            ),
+        )
+
+
+def check_lengths(unit: object, problems: Problems) -> None:
+    """Every field of one unit within what the layout can hold (LIMITS), and no word in its
+    title too long for a phone."""
+    meta = unit.meta  # type: ignore[attr-defined]
+    lines = unit.field_lines  # type: ignore[attr-defined]
+    rel = unit.path  # type: ignore[attr-defined]
+    for name, (limit, *why) in {**LIMITS["*"], **LIMITS.get(unit.type, {})}.items():  # type: ignore[attr-defined]
+        field, _, inner = name.partition(".")
+        value = meta.get(field)
+        if inner and isinstance(value, list):
+            for item in value:
+                if isinstance(item, dict) and isinstance(item.get(inner), str):
+                    line = item.get("_lines", {}).get(inner, lines.get(field, 1))
+                    _length_problem(rel, line, name, item[inner], limit, (why[0], why[1]), problems)
+        elif isinstance(value, str):
+            _length_problem(rel, lines.get(field, 1), field, value, limit, (why[0], why[1]), problems)
+    title = meta.get("title")
+    if isinstance(title, str):
+        for word in title.split():
+            if len(word) > LONGEST_WORD:
+                problems.add(
+                    rel,
+                    lines.get("title", 1),
+                    "title",
+                    Message(
+                        nl=f'het woord "{word[:40]}…" is {len(word)} tekens lang: op een telefoon wordt het midden in afgebroken (hoogstens {LONGEST_WORD} tekens, of zet er een streepje in)',
+                        en=f'the word "{word[:40]}…" is {len(word)} characters long: on a phone it is cut in the middle (at most {LONGEST_WORD} characters, or put a hyphen in it)',
+                    ),
+                )
+
+
+# ---- Headings in a body ---------------------------------------------------------------------
+
+_HEADING = re.compile(r"^(#{1,6})\s+\S")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def check_heading_levels(rel: str, text: str, first_line: int, problems: Problems) -> None:
+    """A body's headings go down one level at a time: the page title is level 1, so the first
+    heading is `##`, and after `##` comes `##` or `###`, never `####` (a screen reader's list of
+    headings would miss a level)."""
+    previous = 1
+    fenced = False
+    for number, line in enumerate(text.split("\n"), start=first_line):
+        if _FENCE.match(line):
+            fenced = not fenced
+            continue
+        match = None if fenced else _HEADING.match(line)
+        if not match:
+            continue
+        level = len(match.group(1))
+        if level == 1:
+            continue  # reported by markup.py: the title comes from `title`
+        if level > previous + 1:
+            wanted = "#" * (previous + 1)
+            problems.add(
+                rel,
+                number,
+                "body",
+                Message(
+                    nl=f"deze kop slaat een niveau over: {'#' * level} na {'#' * previous if previous > 1 else 'de titel'} (schrijf `{wanted} `)",
+                    en=f"this heading skips a level: {'#' * level} after {'#' * previous if previous > 1 else 'the title'} (write `{wanted} `)",
+                ),
+            )
+        previous = level
