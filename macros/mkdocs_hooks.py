@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -43,13 +44,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import pdf, preview
+from macros import pdf, preview, social
 from macros.addresses import in_language, neutral, relative
 from macros.history import History, long_date
 from macros.links import check_site_links
 from macros.pages import stage_pages
 from macros.paths import neutralize
-from macros.problems import ContentError, Problems
+from macros.problems import ContentError, Message, Problems
 from macros.region import region_css
 from macros.schema import LANGUAGES
 from macros.site import SITE_KEY, Site, load_site, load_strings
@@ -166,7 +167,9 @@ def _show_problems(config: MkDocsConfig, error: ContentError) -> MkDocsConfig:
     # Not through MkDocs' logger: a strict `mkdocs serve` would abort on a logged error.
     for problem in error.problems:
         print(f"{'WARNING' if problem.warning else 'ERROR  '} -  {problem}", file=sys.stderr)
-    print(f"PREVIEW -  {error} The browser shows the list at http://127.0.0.1:8000/", file=sys.stderr)
+    # The problems and their count are in the language of the messages (Dutch unless REGIOVISIE_MESSAGES=en).
+    where = Message(nl="De browser toont de lijst op", en="The browser shows the list at")
+    print(f"PREVIEW -  {error} {where} http://127.0.0.1:8000/", file=sys.stderr)
     strings = load_strings(Problems())
     config[LOADED_KEY] = True
     config[preview.PROBLEMS_KEY] = error.problems
@@ -213,9 +216,27 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
         # the language root so English pages search the English index (see _split_search_index).
         context["base_url"] = get_relative_url(f"{lang}/", page.url)
     context["last_updated"] = _last_updated(page, site, config, lang)
+    context["social_meta"] = _social_meta(page, site, config, lang)
     if page.file.src_uri.startswith("404."):
         context["base_href"] = urlsplit(config["site_url"] or "/").path.rstrip("/") + "/" + page.url
     return context
+
+
+def _social_meta(page: Any, site: Site, config: MkDocsConfig, lang: str) -> Markup:
+    """The page's link preview (macros/social.py), from the editors' own words where it has them."""
+    unit_ref = (page.meta or {}).get("unit")
+    if unit_ref:
+        type_name, unit_id = unit_ref.split("/", 1)
+        unit = site.units.get(type_name, unit_id, lang)
+        title, description = unit.title, unit.meta["summary"]
+    else:
+        # Our own pages' titles arrive escaped for Material (macros/pages.py): the template escapes again.
+        title = html.unescape(str((page.meta or {}).get("title") or page.title or config["site_name"]))
+        description = html.unescape(str((page.meta or {}).get("description") or config["site_description"] or ""))
+    if page.file.src_uri.startswith("index."):
+        title = site.region.site_name(lang) if site.region else title
+    keys = {card.key for card in social.cards(site, lang)}
+    return social.meta_tags(site, lang, page.url, title, description, lambda url: _absolute(config, url), keys)
 
 
 def alternate_urls(url: str) -> list[tuple[str, str]]:
@@ -436,9 +457,10 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def _write_downloads(site_dir: Path, config: MkDocsConfig) -> None:
-    """The brochure and the poster as PDFs, then their sizes on the pages that offer them."""
+    """The brochure and the poster as PDFs and the link-preview images, then the PDFs' sizes on the pages that offer them."""
     site: Site = config[SITE_KEY]
-    files = pdf.write_pdfs(site, site_dir, _absolute(config, ""))
+    # The link-preview images are drawn in the same worker pool (macros/social.py).
+    files = pdf.write_pdfs(site, site_dir, _absolute(config, ""), extra=social.image_jobs(site, site_dir))
     sizes = {file.name: file.stat().st_size for file in files}
     _fill_sizes(site_dir, sizes)
 

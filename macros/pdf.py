@@ -427,12 +427,19 @@ def _write_pdf(document: str, base_url: str, target: Path, fit: bool = False) ->
     return target
 
 
-def write_pdfs(site: Site, site_dir: Path, site_url: str) -> list[Path]:
+def _run(job: tuple[Any, tuple[Any, ...]]) -> Any:
+    """One job of the worker pool: a function and its arguments (both picklable)."""
+    function, arguments = job
+    return function(*arguments)
+
+
+def write_pdfs(site: Site, site_dir: Path, site_url: str, extra: list[tuple[Any, tuple[Any, ...]]] | None = None) -> list[Path]:
     """Write the brochure and the poster in every language to site/downloads/; return the files.
 
     The documents are made here; WeasyPrint lays them out in worker processes, one file each,
     on as many cores as the machine has (the files do not depend on each other, and each is
-    the same bytes however it is scheduled).
+    the same bytes however it is scheduled). ``extra`` jobs (the link-preview images, see
+    social.py) run in the same pool; their results are not returned.
     """
     import weasyprint  # noqa: F401  imported before the workers start, so they inherit it
 
@@ -440,17 +447,19 @@ def write_pdfs(site: Site, site_dir: Path, site_url: str) -> list[Path]:
     folder.mkdir(exist_ok=True)
     assert site.region is not None
     names = site_names(site)
-    jobs = []
+    jobs: list[tuple[Any, tuple[Any, ...]]] = []
     for item in downloads(names):
         make = brochure_html if item.kind == "brochure" else poster_html
         document = make(site, site_dir, site_url, names[item.lang], site.region.publisher, item.lang)
         # Plain text from here on: Markup would escape what _fit_poster puts in.
-        jobs.append((str(document), site_dir.as_uri() + "/", folder / item.name, item.kind == "poster"))
+        jobs.append((_write_pdf, (str(document), site_dir.as_uri() + "/", folder / item.name, item.kind == "poster")))
+    count = len(jobs)
+    jobs += extra or []
     workers = min(len(jobs), os.cpu_count() or 1)
     if workers <= 1:
-        return [_write_pdf(*job) for job in jobs]
+        return [_run(job) for job in jobs][:count]
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(_write_pdf, *zip(*jobs)))
+        return list(pool.map(_run, jobs))[:count]
 
 
 def size_label(size: int, lang: str) -> str:
