@@ -217,6 +217,8 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
         context["base_url"] = get_relative_url(f"{lang}/", page.url)
     context["last_updated"] = _last_updated(page, site, config, lang)
     context["social_meta"] = _social_meta(page, site, config, lang)
+    # English pages live at English addresses (macros/paths.py), the footer's too.
+    context["accessibility_url"] = in_language("/toegankelijkheid/", lang).lstrip("/")
     if page.file.src_uri.startswith("404."):
         context["base_href"] = urlsplit(config["site_url"] or "/").path.rstrip("/") + "/" + page.url
     return context

@@ -225,7 +225,7 @@ def stage_pages(site: Site, docs: Path, stage: Path) -> Any:
         if background:
             sections.append({site.t("section_background", lang): background})
         if "overzicht" in in_nav:
-            sections.append({site.t("section_overview", lang): ["overzicht.md"]})
+            sections.append({site.t("section_overview", lang): [localize("overzicht.md", lang)]})
         return sections
 
     return nav

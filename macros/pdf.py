@@ -25,6 +25,7 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup
 
+from .addresses import in_language
 from .charts import join_words
 from .history import long_date
 from .render import motto_unit
@@ -314,11 +315,12 @@ def _qr(address: str, alt: str) -> Markup:
 def poster_html(site: Site, site_dir: Path, site_url: str, site_name: str, publisher: str, lang: str) -> str:
     """The overview as an A3 poster, with QR codes to the short addresses."""
     prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
-    page = (site_dir / prefix / "overzicht" / "index.html").read_text(encoding="utf-8")
+    overview = in_language("/overzicht/", lang).lstrip("/")
+    page = (site_dir / overview / "index.html").read_text(encoding="utf-8")
     poster = re.search(r'<section class="rv-praatplaat".*?</section>\s*</div>\s*</section>', page, re.DOTALL)
     if poster is None:
-        raise ValueError(f"{prefix}overzicht/: no overview in the built page")
-    body = _URL_ATTRIBUTE.sub(lambda m: f'{m.group(1)}="{html.escape(urljoin(site_url + prefix + "overzicht/", html.unescape(m.group(2))))}"', poster.group(0))
+        raise ValueError(f"{overview}: no overview in the built page")
+    body = _URL_ATTRIBUTE.sub(lambda m: f'{m.group(1)}="{html.escape(urljoin(site_url + overview, html.unescape(m.group(2))))}"', poster.group(0))
     # An ambition's number before its link, not inside it: in the PDF a styled part of a link
     # becomes a Span of its own that holds the link (PDF/UA wants each link tagged Link).
     body = _NUMBER_IN_LINK.sub(r"\2 \1", body)

@@ -14,6 +14,7 @@ from typing import Any
 from markupsafe import Markup
 
 from . import audit
+from .addresses import in_language
 from .charts import join_words, render_figure
 from .content import Unit
 from .history import long_date
@@ -154,7 +155,7 @@ def hero(site: Site, lang: str, link: Link, lead: str) -> Markup:
         t=strings(site, lang),
         motto=vision.meta.get("motto") or vision.title,
         lead=lead,
-        overview_href=link(("" if lang == "nl" else f"{lang}/") + "overzicht/"),
+        overview_href=link(in_language("/overzicht/", lang).lstrip("/")),
         vision_href=link(unit_path(vision)),
     )
 

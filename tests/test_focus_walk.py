@@ -31,7 +31,7 @@ PAGE_TYPES = {
 }
 EXAMPLE_TYPES = {
     "home": [""],
-    "overview": ["en/overzicht/"],
+    "overview": ["en/overview/"],
     "principle": ["en/principles/een-plan/"],
     "story": ["personas/noor/"],
     "vision": ["visie/visie/"],

@@ -16,6 +16,7 @@ import yaml
 from pypdf import PdfReader
 
 from macros import audit
+from macros.addresses import in_language
 from macros.indicators import format_value
 from macros.pdf import PDF_STANDARDS, brochure_parts, downloads, print_colours, site_names, size_label
 from macros.render import motto_unit
@@ -504,7 +505,7 @@ def test_poster_fills_a3_and_reads_from_across_a_room(site_dir: Path, example_di
         # Used to its edges: content reaches the bottom tenth of the sheet (10 mm margins).
         lowest = max(item["bottom"] for item in page.chars + page.lines)
         assert lowest / page.height >= 0.9, f"{path.name}: the content stops at {lowest / page.height:.0%} of the sheet"
-    overview = LexborHTMLParser((root / ("" if lang == "nl" else "en/") / "overzicht" / "index.html").read_text(encoding="utf-8"))
+    overview = LexborHTMLParser((root / in_language("/overzicht/", lang).lstrip("/") / "index.html").read_text(encoding="utf-8"))
     words = _words(path)
     motto = overview.css_first(".rv-praatplaat__motto").text(strip=True)
     assert min(_sizes(words, motto)) >= 40, motto

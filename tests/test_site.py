@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from macros.addresses import in_language
+from macros.paths import localize
 from macros.site import load_site
 from tests.conftest import ROOT
 from tests.htmlscan import file_of, pages, parse, resolve
@@ -179,7 +181,7 @@ def test_home_page_first_screen_and_sections(site_dir: Path, lang: str) -> None:
     hero = document.find("section", class_="rv-hero")[0]
     assert hero.text.count(motto) == 1
     buttons = [a for a in document.elements if "rv-button" in a.attrs.get("class", "")]
-    assert [b.attrs["href"] for b in buttons] == ["overzicht/", motto_unit(SITE, lang).url]
+    assert [b.attrs["href"] for b in buttons] == [localize("overzicht/", lang), motto_unit(SITE, lang).url]
     assert document.find("svg", class_="rv-hero__art")[0].attrs["aria-hidden"] == "true"
     assert {"ambities", "principes", "personen", "kerncijfers", "downloads"} <= set(document.ids())
     headline = SITE.indicators["jeugdhulp-totaal"]
@@ -216,7 +218,7 @@ def test_the_core_sentence_has_one_wording_everywhere(site_dir: Path) -> None:
         assert all(other not in text for text in texts.values()), [p for p, t in texts.items() if other in t]
         with_motto = [p for p, text in texts.items() if motto in text]
         # The home page, the overview and the vision itself carry it.
-        assert {prefix, f"{prefix}overzicht/", prefix + motto_unit(SITE, lang).url} <= set(with_motto)
+        assert {prefix, in_language("/overzicht/", lang).lstrip("/"), prefix + motto_unit(SITE, lang).url} <= set(with_motto)
 
 
 DUTCH_TERMS = ("praatplaat", "Hervormingsagenda", "Toekomstscenario", "Richtinggevend Kader")
