@@ -24,7 +24,7 @@ import yaml
 
 from .files import read_source
 from .paths import localize, neutralize
-from .problems import Problems
+from .problems import Message, Problems
 from .schema import LANGUAGES, Where, compose
 
 REGISTER = "data/addresses.txt"
@@ -104,7 +104,15 @@ def read_register(root: Path, problems: Problems) -> dict[str, int]:
     """The registered addresses with their line in data/addresses.txt."""
     file = root / REGISTER
     if not file.is_file():
-        problems.add(REGISTER, 1, "register", "the register of published addresses is missing (run `make register` to create it)")
+        problems.add(
+            REGISTER,
+            1,
+            "register",
+            Message(
+                nl="de lijst met gepubliceerde adressen ontbreekt (draai `make register` om hem te maken)",
+                en="the register of published addresses is missing (run `make register` to create it)",
+            ),
+        )
         return {}
     registered: dict[str, int] = {}
     text = read_source(file, root, problems) or ""
@@ -113,7 +121,15 @@ def read_register(root: Path, problems: Problems) -> dict[str, int]:
         if not address or address.startswith("#"):
             continue
         if not address.startswith("/") or " " in address:
-            problems.add(REGISTER, number, "register", f"`{address}` is not an address (expected one address per line, starting with /)")
+            problems.add(
+                REGISTER,
+                number,
+                "register",
+                Message(
+                    nl=f"`{address}` is geen adres (schrijf één adres per regel, beginnend met /)",
+                    en=f"`{address}` is not an address (expected one address per line, starting with /)",
+                ),
+            )
             continue
         registered.setdefault(address, number)
     return registered
@@ -135,47 +151,120 @@ def read_redirects(root: Path, addresses: Addresses, problems: Problems) -> None
     if node is None or (isinstance(node, yaml.ScalarNode) and node.value == ""):
         return
     if not isinstance(node, yaml.MappingNode):
-        problems.add(REDIRECTS, where.line(node), "redirects", "expected lines like `/old/address/: /new/address/`")
+        problems.add(
+            REDIRECTS,
+            where.line(node),
+            "redirects",
+            Message(nl="schrijf regels zoals `/oud/adres/: /nieuw/adres/`", en="expected lines like `/old/address/: /new/address/`"),
+        )
         return
     seen: set[str] = set()
     for key_node, value_node in node.value:
         line = where.line(key_node)
         old = str(key_node.value).strip()
-        new = str(value_node.value).strip() if isinstance(value_node, yaml.ScalarNode) else "a list or block"
-        if not isinstance(value_node, yaml.ScalarNode) or not old.startswith("/") or not new.startswith("/"):
-            problems.add(REDIRECTS, line, "redirects", f"expected `/old/address/: /new/address/`, got `{old}: {new}`")
+        scalar = isinstance(value_node, yaml.ScalarNode)
+        new = str(value_node.value).strip() if scalar else "a list or block"
+        if not scalar or not old.startswith("/") or not new.startswith("/"):
+            problems.add(
+                REDIRECTS,
+                line,
+                "redirects",
+                Message(
+                    nl=f"schrijf `/oud/adres/: /nieuw/adres/`, niet `{old}: {new if scalar else 'een lijst of blok'}`",
+                    en=f"expected `/old/address/: /new/address/`, got `{old}: {new}`",
+                ),
+            )
             continue
         bad = [a for a in (old, new) if not ADDRESS.match(a)]
         if bad:
             # A redirect becomes a folder of the built site: nothing else may reach the disk.
-            problems.add(REDIRECTS, line, "redirects", f"`{bad[0]}` is not an address of this site (expected lower-case words with hyphens between slashes, like `/principes/samen-leren/` or `/principes/samen-leren/#an-id`)")
+            problems.add(
+                REDIRECTS,
+                line,
+                "redirects",
+                Message(
+                    nl=f"`{bad[0]}` is geen adres van deze site (schrijf woorden met kleine letters en streepjes tussen schuine strepen, "
+                    "zoals `/principes/samen-leren/` of `/principes/samen-leren/#een-id`)",
+                    en=f"`{bad[0]}` is not an address of this site (expected lower-case words with hyphens between slashes, "
+                    "like `/principes/samen-leren/` or `/principes/samen-leren/#an-id`)",
+                ),
+            )
             continue
         if old in seen:
-            problems.add(REDIRECTS, line, old, "this old address has two redirects (expected one)")
+            problems.add(
+                REDIRECTS,
+                line,
+                old,
+                Message(
+                    nl="dit oude adres heeft twee doorverwijzingen (schrijf er één)",
+                    en="this old address has two redirects (expected one)",
+                ),
+            )
             continue
         seen.add(old)
         if neutral(old)[0] != LANGUAGES[0] or neutral(new)[0] != LANGUAGES[0]:
-            problems.add(REDIRECTS, line, old, "write the addresses without /en/: a redirect applies to both languages")
+            problems.add(
+                REDIRECTS,
+                line,
+                old,
+                Message(
+                    nl="schrijf de adressen zonder /en/: een doorverwijzing geldt voor beide talen",
+                    en="write the addresses without /en/: a redirect applies to both languages",
+                ),
+            )
             continue
         if old in addresses.current:
-            problems.add(REDIRECTS, line, old, "this address still exists, so it cannot redirect (remove this line)")
+            problems.add(
+                REDIRECTS,
+                line,
+                old,
+                Message(
+                    nl="dit adres bestaat nog, dus het kan niet doorverwijzen (haal deze regel weg)",
+                    en="this address still exists, so it cannot redirect (remove this line)",
+                ),
+            )
             continue
         if new not in addresses.current:
             close = difflib.get_close_matches(new, [a for a in addresses.current if neutral(a)[0] == LANGUAGES[0]], n=1)
-            hint = f"did you mean `{close[0]}`?" if close else "expected an address of a page on this site"
-            problems.add(REDIRECTS, line, old, f"the new address `{new}` does not exist ({hint})")
+            hint = (
+                Message(nl=f"bedoel je `{close[0]}`?", en=f"did you mean `{close[0]}`?")
+                if close
+                else Message(nl="schrijf het adres van een pagina op deze site", en="expected an address of a page on this site")
+            )
+            problems.add(
+                REDIRECTS,
+                line,
+                old,
+                Message(
+                    nl=f"het nieuwe adres `{new}` bestaat niet ({hint.nl})",
+                    en=f"the new address `{new}` does not exist ({hint.en})",
+                ),
+            )
             continue
         old_page, _, old_id = old.partition("#")
         new_page, _, new_id = new.partition("#")
         if old_id:
             if old_page != new_page or not new_id:
-                problems.add(REDIRECTS, line, old, f"an old #id can only point to an id on the same page (expected `{old_page}#new-id`)")
+                problems.add(
+                    REDIRECTS,
+                    line,
+                    old,
+                    Message(
+                        nl=f"een oud #id kan alleen naar een id op dezelfde pagina wijzen (schrijf `{old_page}#nieuw-id`)",
+                        en=f"an old #id can only point to an id on the same page (expected `{old_page}#new-id`)",
+                    ),
+                )
                 continue
             for lang in LANGUAGES:
                 addresses.aliases.setdefault(in_language(old_page, lang), []).append((old_id, new_id))
             continue
         if not old.endswith("/"):
-            problems.add(REDIRECTS, line, old, f"a page address ends with / (expected `{old}/`)")
+            problems.add(
+                REDIRECTS,
+                line,
+                old,
+                Message(nl=f"het adres van een pagina eindigt op / (schrijf `{old}/`)", en=f"a page address ends with / (expected `{old}/`)"),
+            )
             continue
         for lang in LANGUAGES:
             addresses.redirects[in_language(old, lang)] = in_language(new, lang)
@@ -186,12 +275,15 @@ def read_redirects(root: Path, addresses: Addresses, problems: Problems) -> None
 class ShortLink(NamedTuple):
     """One kind of short print address: ``/<letter>/<number>/``."""
 
-    what: str  # what the number counts, for messages
+    what: Message  # what the number counts, for messages
     content_type: str  # the units it leads to
     number_field: str  # the front matter field that holds the number
 
 
-SHORT = {"p": ShortLink("principle", "principles", "number"), "a": ShortLink("ambition", "vision", "ambition")}
+SHORT = {
+    "p": ShortLink(Message(nl="principe", en="principle"), "principles", "number"),
+    "a": ShortLink(Message(nl="ambitie", en="ambition"), "vision", "ambition"),
+}
 
 
 def add_short_links(addresses: Addresses, short: dict[str, str]) -> None:
@@ -223,12 +315,26 @@ def check_register(root: Path, addresses: Addresses, problems: Problems, unsettl
         if page in lost:
             if page.startswith(tuple(f"/{letter}/" for letter in SHORT)):
                 number = page.strip("/").split("/")[1]
-                hint = f"it is printed as the short address of {SHORT[page[1]].what} {number}: keep that number, or add to {REDIRECTS}: `{page}: /new/address/`"
+                what = SHORT[page[1]].what
+                hint = Message(
+                    nl=f"het staat op papier als kort adres van {what.nl} {number}: houd dat nummer, "
+                    f"of zet deze regel in {REDIRECTS}: `{page}: /nieuw/adres/`",
+                    en=f"it is printed as the short address of {what.en} {number}: keep that number, "
+                    f"or add to {REDIRECTS}: `{page}: /new/address/`",
+                )
             else:
                 hint = _replacement_hint(page, set(lost) - {page}, addresses, registered)
             ids = len(lost) - 1
-            also = f" (with its {ids} id(s))" if ids else ""
-            problems.add(REGISTER, line, "register", f"`{page}`{also} was published, but no page has it any more ({hint})")
+            problems.add(
+                REGISTER,
+                line,
+                "register",
+                Message(
+                    nl=f"`{page}`{f' (met {ids} id)' if ids == 1 else f' (met {ids} ids)' if ids else ''} is gepubliceerd, "
+                    f"maar geen pagina heeft dit adres nog ({hint.nl})",
+                    en=f"`{page}`{f' (with its {ids} id(s))' if ids else ''} was published, but no page has it any more ({hint.en})",
+                ),
+            )
             continue
         ids_now = [a.partition("#")[2] for a in addresses.current if a.startswith(page + "#")]
         for plain, line in sorted(lost.items(), key=lambda item: item[1]):
@@ -238,13 +344,17 @@ def check_register(root: Path, addresses: Addresses, problems: Problems, unsettl
                 REGISTER,
                 line,
                 "register",
-                f"`{plain}` was published, but the page has no id \"{old_id}\" any more "
-                f"(keep the old id, or add to {REDIRECTS}: `{plain}: {page}#{close[0] if close else 'new-id'}`)",
+                Message(
+                    nl=f"`{plain}` is gepubliceerd, maar de pagina heeft geen id \"{old_id}\" meer "
+                    f"(houd het oude id, of zet deze regel in {REDIRECTS}: `{plain}: {page}#{close[0] if close else 'nieuw-id'}`)",
+                    en=f"`{plain}` was published, but the page has no id \"{old_id}\" any more "
+                    f"(keep the old id, or add to {REDIRECTS}: `{plain}: {page}#{close[0] if close else 'new-id'}`)",
+                ),
             )
     return sorted(a for a in addresses.current if a not in registered)
 
 
-def _replacement_hint(page: str, old_ids: set[str], addresses: Addresses, registered: dict[str, int]) -> str:
+def _replacement_hint(page: str, old_ids: set[str], addresses: Addresses, registered: dict[str, int]) -> Message:
     """What to write for a gone page: a redirect only to a page known to be the same unit.
 
     A new page is the same unit when it is new in the same folder and has every id the old
@@ -259,10 +369,19 @@ def _replacement_hint(page: str, old_ids: set[str], addresses: Addresses, regist
     ids = {a.partition("#")[2] for a in old_ids}
     same = [a for a in new_pages if ids and ids <= {c.partition("#")[2] for c in addresses.current if c.startswith(a + "#")}]
     if len(same) == 1:
-        return f"{same[0]} has all its ids, so it is the same page under a new name: add to {REDIRECTS}: `{page}: {same[0]}`"
+        return Message(
+            nl=f"{same[0]} heeft al zijn ids, dus het is dezelfde pagina met een nieuwe naam: "
+            f"zet deze regel in {REDIRECTS}: `{page}: {same[0]}`",
+            en=f"{same[0]} has all its ids, so it is the same page under a new name: add to {REDIRECTS}: `{page}: {same[0]}`",
+        )
     overview = folder if folder in addresses.current else "/"
+    candidates_nl = " of ".join([*(f"de nieuwe {a}" for a in new_pages), f"het overzicht {overview}"])
     candidates = " or ".join([*(f"the new {a}" for a in new_pages), f"the overview {overview}"])
-    return f"decide which page replaces it, perhaps {candidates}, then add to {REDIRECTS}: `{page}: /the/page/that/replaces/it/`"
+    return Message(
+        nl=f"kies welke pagina het vervangt, misschien {candidates_nl}, en zet dan deze regel in {REDIRECTS}: "
+        f"`{page}: /de/pagina/die/het/vervangt/`",
+        en=f"decide which page replaces it, perhaps {candidates}, then add to {REDIRECTS}: `{page}: /the/page/that/replaces/it/`",
+    )
 
 
 def write_register(root: Path, new: list[str]) -> int:

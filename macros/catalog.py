@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .problems import Message
 from .render import COUNTED, REGION_WORDS
 from .safety import MacroSpec, Param
 from .site import Site
@@ -45,10 +46,13 @@ def macro_specs(site: Site, declared_figures: set[str] | None = None) -> dict[st
     return {spec.name: spec for spec in specs}
 
 
-def _year_exists(site: Site, values: dict[str, object]) -> str | None:
+def _year_exists(site: Site, values: dict[str, object]) -> Message | None:
     indicator = site.indicators.get(str(values.get("id")))
     year = values.get("year")
     if indicator is None or year is None or year in indicator.values:
         return None
     years = ", ".join(str(y) for y in sorted(indicator.values))
-    return f'"{indicator.id}" has no value for {year} (expected one of: {years})'
+    return Message(
+        nl=f'"{indicator.id}" heeft geen waarde voor {year} (kies uit: {years})',
+        en=f'"{indicator.id}" has no value for {year} (expected one of: {years})',
+    )

@@ -15,26 +15,42 @@ from typing import Any
 
 from .files import read_source
 from .paths import localize
-from .problems import Problems
-from .schema import LANGUAGE_NAMES, LANGUAGES, LINES, Field, Where, check_mapping, compose
+from .problems import Message, Problems
+from .schema import LANGUAGE_ADJECTIVES_NL, LANGUAGE_NAMES, LANGUAGES, LINES, Field, Where, check_mapping, compose
 
 # A point, goal or quote: its own id, so partners can link to one sentence.
 _POINT = Field(
     "map",
-    "a point with an `id` and a `text`",
+    Message(nl="een punt met een `id` en een `text`", en="a point with an `id` and a `text`"),
     fields={
-        "id": Field("id", "a short id for this point, the same in both languages"),
-        "text": Field("text", "the text of this point"),
+        "id": Field(
+            "id",
+            Message(nl="een kort id voor dit punt, in beide talen hetzelfde", en="a short id for this point, the same in both languages"),
+        ),
+        "text": Field("text", Message(nl="de tekst van dit punt", en="the text of this point")),
     },
 )
 
 _QUOTE = Field(
     "map",
-    "a quote with an `id`, a `theme` and a `text`",
+    Message(nl="een citaat met een `id`, een `theme` en een `text`", en="a quote with an `id`, a `theme` and a `text`"),
     fields={
-        "id": Field("id", "a short id for this quote, the same in both languages"),
-        "theme": Field("text", "the id of the vision section or principle this quote illustrates, optionally with a heading id: `visie#eigen-regie`"),
-        "text": Field("text", "the words of the persona, without quotation marks"),
+        "id": Field(
+            "id",
+            Message(nl="een kort id voor dit citaat, in beide talen hetzelfde", en="a short id for this quote, the same in both languages"),
+        ),
+        "theme": Field(
+            "text",
+            Message(
+                nl="het id van het onderdeel van de visie of het principe waar dit citaat bij hoort, "
+                "eventueel met het id van een tussenkop: `visie#eigen-regie`",
+                en="the id of the vision section or principle this quote illustrates, optionally with a heading id: `visie#eigen-regie`",
+            ),
+        ),
+        "text": Field(
+            "text",
+            Message(nl="de woorden van de persoon, zonder aanhalingstekens", en="the words of the persona, without quotation marks"),
+        ),
     },
 )
 
@@ -52,11 +68,27 @@ class ContentType:
 
 
 _COMMON = {
-    "id": Field("id", "the id of this unit, the same as the file name before .nl.md or .en.md"),
-    "title": Field("text", "the title of this page"),
-    "summary": Field("text", "one or two sentences that say what this page is about"),
+    "id": Field(
+        "id",
+        Message(
+            nl="het id van dit onderdeel, gelijk aan de bestandsnaam zonder .nl.md of .en.md",
+            en="the id of this unit, the same as the file name before .nl.md or .en.md",
+        ),
+    ),
+    "title": Field("text", Message(nl="de titel van deze pagina", en="the title of this page")),
+    "summary": Field(
+        "text",
+        Message(nl="één of twee zinnen die zeggen waar deze pagina over gaat", en="one or two sentences that say what this page is about"),
+    ),
     # Checked by macros/translations.py: English files only.
-    "translates": Field("text", "the fingerprint of the Dutch text this file translates, like nl-3f2a9c1b7d", required=False),
+    "translates": Field(
+        "text",
+        Message(
+            nl="de vingerafdruk van de Nederlandse tekst die dit bestand vertaalt, zoals nl-3f2a9c1b7d",
+            en="the fingerprint of the Dutch text this file translates, like nl-3f2a9c1b7d",
+        ),
+        required=False,
+    ),
 }
 
 TYPES: dict[str, ContentType] = {
@@ -66,18 +98,44 @@ TYPES: dict[str, ContentType] = {
         "visie",
         {
             **_COMMON,
-            "order": Field("int", "a whole number that sets the order of the sections (1, 2, 3 …)", minimum=1),
-            "part": Field("text", "the part of the vision: A or B", choices=("A", "B")),
-            "ambition": Field(
-                "int", "the number of the ambition (1, 2, 3 …) if this section is one", required=False, minimum=1
+            "order": Field(
+                "int",
+                Message(
+                    nl="een heel getal voor de volgorde van de onderdelen (1, 2, 3 …)",
+                    en="a whole number that sets the order of the sections (1, 2, 3 …)",
+                ),
+                minimum=1,
             ),
-            "goals": Field("list", "the goals under 'Waar werken we naartoe'", required=False, item=_POINT, min_items=1),
-            "motto": Field("text", "the core sentence of the vision, shown on top of the overview", required=False),
+            "part": Field("text", Message(nl="het deel van de visie: A of B", en="the part of the vision: A or B"), choices=("A", "B")),
+            "ambition": Field(
+                "int",
+                Message(
+                    nl="het nummer van de ambitie (1, 2, 3 …), als dit onderdeel een ambitie is",
+                    en="the number of the ambition (1, 2, 3 …) if this section is one",
+                ),
+                required=False,
+                minimum=1,
+            ),
+            "goals": Field(
+                "list",
+                Message(nl="de doelen onder 'Waar werken we naartoe'", en="the goals under 'Waar werken we naartoe'"),
+                required=False,
+                item=_POINT,
+                min_items=1,
+            ),
+            "motto": Field(
+                "text",
+                Message(nl="de kernzin van de visie, bovenaan het overzicht", en="the core sentence of the vision, shown on top of the overview"),
+                required=False,
+            ),
             "overview": Field(
                 "list",
-                "the heading ids of this page that the overview (praatplaat) shows as statements",
+                Message(
+                    nl="de ids van de tussenkoppen van deze pagina die het overzicht (praatplaat) als uitspraken toont",
+                    en="the heading ids of this page that the overview (praatplaat) shows as statements",
+                ),
                 required=False,
-                item=Field("id", "a heading id of this page"),
+                item=Field("id", Message(nl="het id van een tussenkop op deze pagina", en="a heading id of this page")),
                 min_items=1,
             ),
         },
@@ -89,8 +147,12 @@ TYPES: dict[str, ContentType] = {
         "principes",
         {
             **_COMMON,
-            "number": Field("int", "the number of the principle (1, 2, 3 …)", minimum=1),
-            "points": Field("list", "the points of this principle", item=_POINT, min_items=1),
+            "number": Field(
+                "int", Message(nl="het nummer van het principe (1, 2, 3 …)", en="the number of the principle (1, 2, 3 …)"), minimum=1
+            ),
+            "points": Field(
+                "list", Message(nl="de punten van dit principe", en="the points of this principle"), item=_POINT, min_items=1
+            ),
         },
         ("number",),
     ),
@@ -100,14 +162,24 @@ TYPES: dict[str, ContentType] = {
         "personas",
         {
             **_COMMON,
-            "name": Field("text", "the first name of the persona"),
-            "age": Field("int", "the age as a whole number, like 14", minimum=0, maximum=120),
-            "role": Field("text", "who this persona is, in a few words"),
-            "quotes": Field("list", "the quotes of this persona", item=_QUOTE, min_items=1),
+            "name": Field("text", Message(nl="de voornaam van de persoon", en="the first name of the persona")),
+            "age": Field(
+                "int",
+                Message(nl="de leeftijd als heel getal, zoals 14", en="the age as a whole number, like 14"),
+                minimum=0,
+                maximum=120,
+            ),
+            "role": Field("text", Message(nl="wie deze persoon is, in een paar woorden", en="who this persona is, in a few words")),
+            "quotes": Field(
+                "list", Message(nl="de citaten van deze persoon", en="the quotes of this persona"), item=_QUOTE, min_items=1
+            ),
         },
         ("age",),
     ),
 }
+
+# What a number in front matter is called in Dutch messages ("kies een ander nummer").
+_NUMBER_WORDS_NL = {"number": "nummer", "order": "getal voor de volgorde"}
 
 _FILE_NAME = re.compile(r"^(?P<id>[^.]+)\.(?P<lang>[^.]+)\.md$")
 # Markdown shapes shared with macros/markup.py.
@@ -190,12 +262,23 @@ def split_front_matter(text: str, where: Where) -> tuple[str, int, str, int] | N
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         where.problems.add(
-            where.path, 1, "front matter", "the file must start with a line `---`, then the fields, then `---`"
+            where.path,
+            1,
+            "front matter",
+            Message(
+                nl="het bestand moet beginnen met een regel `---`, dan de velden, dan weer `---`",
+                en="the file must start with a line `---`, then the fields, then `---`",
+            ),
         )
         return None
     end = front_matter_end(lines)
     if end is None:
-        where.problems.add(where.path, 1, "front matter", "no closing `---` line after the fields")
+        where.problems.add(
+            where.path,
+            1,
+            "front matter",
+            Message(nl="na de velden staat geen regel `---` (zet die regel onder de velden)", en="no closing `---` line after the fields"),
+        )
         return None
     return "\n".join(lines[1:end]), 2, "\n".join(lines[end + 1 :]), end + 2
 
@@ -216,20 +299,52 @@ def check_body(body: str, first_line: int, path: str, problems: Problems) -> tup
         if in_fence:
             continue
         if "{#" in line:
-            problems.add(path, number, "body", 'write "{ #id }" with a space after "{": "{#" starts a template comment')
+            problems.add(
+                path,
+                number,
+                "body",
+                Message(
+                    nl='schrijf "{ #id }" met een spatie na "{": "{#" begint een opmerking die niet op de site komt',
+                    en='write "{ #id }" with a space after "{": "{#" starts a template comment',
+                ),
+            )
             continue
         heading = HEADING.match(line)
         if not heading:
             continue
         if len(heading.group("hashes")) == 1:
-            problems.add(path, number, "body", "a level-1 heading (`# `) is not allowed: the page title comes from `title` (expected `## ` or deeper)")
+            problems.add(
+                path,
+                number,
+                "body",
+                Message(
+                    nl="een kop met één `#` mag niet: de titel van de pagina komt uit `title` (gebruik `## ` of meer `#`)",
+                    en="a level-1 heading (`# `) is not allowed: the page title comes from `title` (expected `## ` or deeper)",
+                ),
+            )
             continue
         anchor = HEADING_ID.search(heading.group("text"))
         if not anchor:
-            problems.add(path, number, "body", "this heading has no id (expected `## Text { #short-id }`, the same id in both languages)")
+            problems.add(
+                path,
+                number,
+                "body",
+                Message(
+                    nl="deze tussenkop heeft geen id (schrijf `## Tekst { #korte-id }`, met hetzelfde id in beide talen)",
+                    en="this heading has no id (expected `## Text { #short-id }`, the same id in both languages)",
+                ),
+            )
             continue
         if anchor.group("id") in ids:
-            problems.add(path, number, "body", f'heading id "{anchor.group("id")}" is used twice on this page (expected each id once)')
+            problems.add(
+                path,
+                number,
+                "body",
+                Message(
+                    nl=f'het id "{anchor.group("id")}" staat twee keer op deze pagina (geef elke tussenkop een eigen id)',
+                    en=f'heading id "{anchor.group("id")}" is used twice on this page (expected each id once)',
+                ),
+            )
             continue
         ids.append(anchor.group("id"))
         texts.append(heading.group("text")[: anchor.start()].replace("*", "").strip())
@@ -240,7 +355,15 @@ def _load_file(file: Path, root: Path, ctype: ContentType, problems: Problems) -
     rel = file.relative_to(root).as_posix()
     match = _FILE_NAME.match(file.name)
     if not match or match.group("lang") not in LANGUAGES:
-        problems.add(rel, 1, "file name", "expected `<id>.nl.md` or `<id>.en.md`, like `eigen-regie.nl.md`")
+        problems.add(
+            rel,
+            1,
+            "file name",
+            Message(
+                nl="noem het bestand `<id>.nl.md` of `<id>.en.md`, zoals `eigen-regie.nl.md`",
+                en="expected `<id>.nl.md` or `<id>.en.md`, like `eigen-regie.nl.md`",
+            ),
+        )
         return None
     text = read_source(file, root, problems)
     if text is None:
@@ -254,7 +377,13 @@ def _load_file(file: Path, root: Path, ctype: ContentType, problems: Problems) -
     if node is None:
         if front.strip():
             return None
-        problems.add(rel, 1, "front matter", "there are no fields (expected: " + ", ".join(ctype.fields) + ")")
+        names = ", ".join(ctype.fields)
+        problems.add(
+            rel,
+            1,
+            "front matter",
+            Message(nl=f"er staan geen velden (schrijf deze velden: {names})", en=f"there are no fields (expected: {names})"),
+        )
         return None
     meta = check_mapping(node, ctype.fields, where)
     headings = check_body(body, body_line, rel, problems)
@@ -263,7 +392,15 @@ def _load_file(file: Path, root: Path, ctype: ContentType, problems: Problems) -
     field_lines = meta.pop(LINES)
     file_id = match.group("id")
     if meta.get("id") is not None and meta["id"] != file_id:
-        problems.add(rel, field_lines.get("id", 1), "id", f'"{meta["id"]}" does not match the file name (expected "{file_id}")')
+        problems.add(
+            rel,
+            field_lines.get("id", 1),
+            "id",
+            Message(
+                nl=f'"{meta["id"]}" is anders dan de bestandsnaam (schrijf "{file_id}")',
+                en=f'"{meta["id"]}" does not match the file name (expected "{file_id}")',
+            ),
+        )
     return Unit(ctype.name, file_id, match.group("lang"), rel, meta, body, body_line, headings, field_lines)
 
 
@@ -278,7 +415,10 @@ def _check_pair(pair: dict[str, Unit], ctype: ContentType, problems: Problems) -
                 en.path,
                 en.field_lines.get(name, 1),
                 name,
-                f"is {en.meta.get(name)!r} here but {nl.meta.get(name)!r} in {nl.path} (expected the same value in both languages)",
+                Message(
+                    nl=f"is hier {en.meta.get(name)!r} maar {nl.meta.get(name)!r} in {nl.path} (schrijf in beide talen hetzelfde)",
+                    en=f"is {en.meta.get(name)!r} here but {nl.meta.get(name)!r} in {nl.path} (expected the same value in both languages)",
+                ),
             )
     for name in ("points", "goals", "quotes"):
         nl_items, en_items = nl.meta.get(name) or [], en.meta.get(name) or []
@@ -289,21 +429,46 @@ def _check_pair(pair: dict[str, Unit], ctype: ContentType, problems: Problems) -
                 en.path,
                 en.field_lines.get(name, 1),
                 name,
-                f"ids {en_ids} differ from {nl_ids} in {nl.path} (expected the same ids in the same order)",
+                Message(
+                    nl=f"de ids {en_ids} zijn anders dan {nl_ids} in {nl.path} (gebruik dezelfde ids in dezelfde volgorde)",
+                    en=f"ids {en_ids} differ from {nl_ids} in {nl.path} (expected the same ids in the same order)",
+                ),
             )
 
     if nl.meta.get("overview") != en.meta.get("overview"):
-        problems.add(en.path, en.field_lines.get("overview", 1), "overview", f"differs from {nl.path} (expected the same heading ids)")
+        problems.add(
+            en.path,
+            en.field_lines.get("overview", 1),
+            "overview",
+            Message(
+                nl=f"is anders dan in {nl.path} (gebruik dezelfde ids van tussenkoppen)",
+                en=f"differs from {nl.path} (expected the same heading ids)",
+            ),
+        )
     for unit in (nl, en):
         for heading_id in unit.meta.get("overview") or []:
             if heading_id and heading_id not in unit.heading_ids:
-                problems.add(unit.path, unit.field_lines["overview"], "overview", f'"{heading_id}" is not a heading id of this page (expected one of: {", ".join(unit.heading_ids)})')
+                ids = ", ".join(unit.heading_ids)
+                problems.add(
+                    unit.path,
+                    unit.field_lines["overview"],
+                    "overview",
+                    Message(
+                        nl=f'"{heading_id}" is geen id van een tussenkop op deze pagina (kies uit: {ids})',
+                        en=f'"{heading_id}" is not a heading id of this page (expected one of: {ids})',
+                    ),
+                )
     if nl.heading_ids != en.heading_ids:
         problems.add(
             en.path,
             en.body_line,
             "body",
-            f"heading ids {list(en.heading_ids)} differ from {list(nl.heading_ids)} in {nl.path} (expected the same ids in the same order)",
+            Message(
+                nl=f"de ids van de tussenkoppen {list(en.heading_ids)} zijn anders dan {list(nl.heading_ids)} in {nl.path} "
+                "(gebruik dezelfde ids in dezelfde volgorde)",
+                en=f"heading ids {list(en.heading_ids)} differ from {list(nl.heading_ids)} in {nl.path} "
+                "(expected the same ids in the same order)",
+            ),
         )
 
 
@@ -339,7 +504,10 @@ def load_units(root: Path, problems: Problems) -> Units:
                         other.path,
                         1,
                         "translation",
-                        f"the {LANGUAGE_NAMES[lang]} version is missing (expected a file {missing})",
+                        Message(
+                            nl=f"de {LANGUAGE_ADJECTIVES_NL[lang]} versie ontbreekt (maak een bestand {missing})",
+                            en=f"the {LANGUAGE_NAMES[lang]} version is missing (expected a file {missing})",
+                        ),
                     )
             if len(pair) == len(LANGUAGES):
                 _check_pair(pair, ctype, problems)
@@ -359,7 +527,15 @@ def _check_across(units: Units, problems: Problems, failed: set[str] = frozenset
         for unit_id, pair in pairs.items():
             unit = pair["nl"]
             if unit_id in owner:
-                problems.add(unit.path, 1, "id", f'"{unit_id}" is already used by {owner[unit_id].path} (expected a unique id)')
+                problems.add(
+                    unit.path,
+                    1,
+                    "id",
+                    Message(
+                        nl=f'"{unit_id}" wordt al gebruikt in {owner[unit_id].path} (kies een ander id)',
+                        en=f'"{unit_id}" is already used by {owner[unit_id].path} (expected a unique id)',
+                    ),
+                )
             else:
                 owner[unit_id] = unit
     for type_name, key in (("vision", "order"), ("principles", "number")):
@@ -369,7 +545,15 @@ def _check_across(units: Units, problems: Problems, failed: set[str] = frozenset
             if value is None:
                 continue
             if value in taken:
-                problems.add(unit.path, unit.field_lines.get(key, 1), key, f"{value} is already used by {taken[value].path} (expected a unique {key})")
+                problems.add(
+                    unit.path,
+                    unit.field_lines.get(key, 1),
+                    key,
+                    Message(
+                        nl=f"{value} wordt al gebruikt in {taken[value].path} (kies een ander {_NUMBER_WORDS_NL[key]})",
+                        en=f"{value} is already used by {taken[value].path} (expected a unique {key})",
+                    ),
+                )
             else:
                 taken[value] = unit
     themes = {unit_id: pair["nl"] for t in ("vision", "principles") for unit_id, pair in units.by_type[t].items()}
@@ -390,7 +574,10 @@ def _check_across(units: Units, problems: Problems, failed: set[str] = frozenset
                     en.path,
                     quote[LINES].get("theme", 1),
                     f"quotes.{quote['id']}.theme",
-                    f'is "{both["en"]}" here but "{both["nl"]}" in {pair["nl"].path} (expected the same theme)',
+                    Message(
+                        nl=f'is hier "{both["en"]}" maar "{both["nl"]}" in {pair["nl"].path} (gebruik in beide talen hetzelfde `theme`)',
+                        en=f'is "{both["en"]}" here but "{both["nl"]}" in {pair["nl"].path} (expected the same theme)',
+                    ),
                 )
 
 
@@ -401,12 +588,33 @@ def _check_theme(theme: str, themes: dict[str, Unit], unit: Unit, quote: dict[st
     line = quote[LINES].get("theme", 1)
     if target_id not in themes:
         close = difflib.get_close_matches(target_id, list(themes), n=1)
-        hint = f'did you mean "{close[0]}"?' if close else "expected one of: " + ", ".join(sorted(themes))
-        problems.add(unit.path, line, field_name, f'"{target_id}" is not a vision section or principle ({hint})')
+        known = ", ".join(sorted(themes))
+        hint = (
+            Message(nl=f'bedoel je "{close[0]}"?', en=f'did you mean "{close[0]}"?')
+            if close
+            else Message(nl=f"kies uit: {known}", en=f"expected one of: {known}")
+        )
+        problems.add(
+            unit.path,
+            line,
+            field_name,
+            Message(
+                nl=f'"{target_id}" is geen onderdeel van de visie en geen principe ({hint.nl})',
+                en=f'"{target_id}" is not a vision section or principle ({hint.en})',
+            ),
+        )
         return False
     if anchor and anchor not in themes[target_id].heading_ids:
-        ids = ", ".join(themes[target_id].heading_ids) or "none"
-        problems.add(unit.path, line, field_name, f'"{anchor}" is not a heading id in {themes[target_id].path} (expected one of: {ids})')
+        ids = ", ".join(themes[target_id].heading_ids)
+        problems.add(
+            unit.path,
+            line,
+            field_name,
+            Message(
+                nl=f'"{anchor}" is geen id van een tussenkop in {themes[target_id].path} (kies uit: {ids or "geen"})',
+                en=f'"{anchor}" is not a heading id in {themes[target_id].path} (expected one of: {ids or "none"})',
+            ),
+        )
         return False
     return True
 
@@ -423,8 +631,16 @@ def load_portraits(root: Path, units: Units, problems: Problems) -> dict[str, Pa
             if any(folder.glob(f"{persona}.*.md")):
                 continue  # the persona's own files have errors, reported there
             rel = file.relative_to(root).as_posix()
-            known = ", ".join(sorted(units.by_type["personas"])) or "none yet"
-            problems.add(rel, 1, "file name", f"there is no persona {persona!r} for this drawing (expected the id of a persona: {known})")
+            known = ", ".join(sorted(units.by_type["personas"]))
+            problems.add(
+                rel,
+                1,
+                "file name",
+                Message(
+                    nl=f"er is geen persoon {persona!r} bij deze tekening (noem de tekening naar het id van een persoon: {known or 'nog geen'})",
+                    en=f"there is no persona {persona!r} for this drawing (expected the id of a persona: {known or 'none yet'})",
+                ),
+            )
         elif check_svg(file, root, problems):
             portraits[persona] = file
     return portraits

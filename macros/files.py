@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from .problems import Problems
+from .problems import Message, Problems
 
 BOM = "\ufeff"
 
@@ -38,20 +38,28 @@ def read_source(file: Path, root: Path, problems: Problems | None = None) -> str
             rel,
             1,
             "file",
-            f"is a link to {shown} (expected a real file here: put the file itself in the repository, not a link to it)",
+            Message(
+                nl=f"is een link naar {shown} (hier hoort een echt bestand: zet het bestand zelf in de map, geen link ernaar)",
+                en=f"is a link to {shown} (expected a real file here: put the file itself in the repository, not a link to it)",
+            ),
         )
         return None
     try:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        problems.add(rel, 1, "file", "this file is not UTF-8 text (save it as UTF-8)")
+        problems.add(
+            rel, 1, "file", Message(nl="dit bestand is geen UTF-8-tekst (sla het op als UTF-8)", en="this file is not UTF-8 text (save it as UTF-8)")
+        )
         return None
     if text.startswith(BOM):
         problems.warn(
             rel,
             1,
             "file",
-            "starts with an invisible byte-order mark (BOM), which was left out (save the file as UTF-8 without BOM)",
+            Message(
+                nl="begint met een onzichtbaar teken (BOM); dat is weggelaten (sla het bestand op als UTF-8 zonder BOM)",
+                en="starts with an invisible byte-order mark (BOM), which was left out (save the file as UTF-8 without BOM)",
+            ),
         )
         text = text[len(BOM) :]
     return text

@@ -18,7 +18,7 @@ import yaml
 from babel.numbers import format_decimal
 
 from .files import read_source
-from .problems import Problems
+from .problems import Message, Problems
 from .schema import LINES, Field, Where, check, compose
 
 UNITS = ("count", "percent", "euro")
@@ -27,42 +27,88 @@ _TEXTS = lambda what, required=True: Field("texts", what, required=required)
 
 INDICATOR = Field(
     "map",
-    "an indicator",
+    Message(nl="een cijfer", en="an indicator"),
     fields={
-        "id": Field("id", "a short id for this figure, like `jeugdhulp-totaal`"),
-        "label": _TEXTS("what this figure counts"),
-        "short": _TEXTS("a short label for charts, at most 28 characters, like `Nederland`", required=False),
-        "unit": Field("text", "the unit", choices=UNITS),
+        "id": Field("id", Message(nl="een kort id voor dit cijfer, zoals `jeugdhulp-totaal`", en="a short id for this figure, like `jeugdhulp-totaal`")),
+        "label": _TEXTS(Message(nl="wat dit cijfer telt", en="what this figure counts")),
+        "short": _TEXTS(
+            Message(
+                nl="een korte naam voor grafieken, hoogstens 28 tekens, zoals `Nederland`",
+                en="a short label for charts, at most 28 characters, like `Nederland`",
+            ),
+            required=False,
+        ),
+        "unit": Field("text", Message(nl="de eenheid", en="the unit"), choices=UNITS),
         "values": Field(
             "dict",
-            "the values by year, like `2024: 12887`",
-            key=Field("int", "a year, like 2024", minimum=1990, maximum=2100),
-            item=Field("number", "a number, without dots or spaces (12887, 11.7)"),
+            Message(nl="de waarden per jaar, zoals `2024: 12887`", en="the values by year, like `2024: 12887`"),
+            key=Field("int", Message(nl="een jaar, zoals 2024", en="a year, like 2024"), minimum=1990, maximum=2100),
+            item=Field(
+                "number",
+                Message(
+                    nl="een getal zonder punt of spatie, zoals 12887 (een percentage met een punt: 11.7)",
+                    en="a number, without dots or spaces (12887, 11.7)",
+                ),
+            ),
             min_items=1,
         ),
-        "source": _TEXTS("where the figure comes from"),
-        "note": _TEXTS("a note that explains the figure", required=False),
-        "key": Field("bool", "true to show this figure among the key figures", required=False),
-        "headline": Field("bool", "true for the one figure the home page shows (at most one)", required=False),
-        "part_of": Field("id", "the id of the indicator this figure is a part of (a count within a larger count)", required=False),
+        "source": _TEXTS(Message(nl="de bron van het cijfer", en="where the figure comes from")),
+        "note": _TEXTS(Message(nl="een toelichting bij het cijfer", en="a note that explains the figure"), required=False),
+        "key": Field(
+            "bool",
+            Message(nl="true om dit cijfer bij de kerncijfers te tonen", en="true to show this figure among the key figures"),
+            required=False,
+        ),
+        "headline": Field(
+            "bool",
+            Message(
+                nl="true voor het ene cijfer op de startpagina (bij hoogstens één cijfer)",
+                en="true for the one figure the home page shows (at most one)",
+            ),
+            required=False,
+        ),
+        "part_of": Field(
+            "id",
+            Message(
+                nl="het id van het cijfer waar dit cijfer een deel van is (een aantal binnen een groter aantal)",
+                en="the id of the indicator this figure is a part of (a count within a larger count)",
+            ),
+            required=False,
+        ),
         "share_of": Field(
             "map",
-            "the count and the base this percentage is computed from",
+            Message(
+                nl="het aantal en het totaal waaruit dit percentage berekend is",
+                en="the count and the base this percentage is computed from",
+            ),
             required=False,
             fields={
-                "count": Field("id", "the id of the indicator that is counted"),
-                "base": Field("id", "the id of the indicator it is a share of"),
+                "count": Field("id", Message(nl="het id van het cijfer dat geteld wordt", en="the id of the indicator that is counted")),
+                "base": Field("id", Message(nl="het id van het cijfer met het totaal", en="the id of the indicator it is a share of")),
             },
         ),
         "target": Field(
             "map",
-            "a target with a `label`, and a `value` or a `change` per year",
+            Message(
+                nl="een doel met een `label`, en een `value` of een `change` per jaar",
+                en="a target with a `label`, and a `value` or a `change` per year",
+            ),
             required=False,
             fields={
-                "label": _TEXTS("the target in words"),
-                "value": Field("number", "the target value", required=False),
-                "change_per_year": Field("number", "the change per year in percent, like -5", required=False),
-                "year": Field("int", "the year the target is for", required=False, minimum=1990, maximum=2100),
+                "label": _TEXTS(Message(nl="het doel in woorden", en="the target in words")),
+                "value": Field("number", Message(nl="de waarde van het doel", en="the target value"), required=False),
+                "change_per_year": Field(
+                    "number",
+                    Message(nl="de verandering per jaar in procenten, zoals -5", en="the change per year in percent, like -5"),
+                    required=False,
+                ),
+                "year": Field(
+                    "int",
+                    Message(nl="het jaar van het doel", en="the year the target is for"),
+                    required=False,
+                    minimum=1990,
+                    maximum=2100,
+                ),
             },
         ),
     },
@@ -74,18 +120,33 @@ FIGURE_TYPES = ("compare", "change", "parts")
 
 FIGURE = Field(
     "map",
-    "a figure",
+    Message(nl="een grafiek", en="a figure"),
     fields={
-        "id": Field("id", "a short id for this chart, like `jeugdhulp-vergelijking`"),
-        "type": Field("text", "the kind of chart", choices=FIGURE_TYPES),
-        "title": _TEXTS("the title of the chart"),
+        "id": Field(
+            "id",
+            Message(nl="een kort id voor deze grafiek, zoals `jeugdhulp-vergelijking`", en="a short id for this chart, like `jeugdhulp-vergelijking`"),
+        ),
+        "type": Field("text", Message(nl="het soort grafiek", en="the kind of chart"), choices=FIGURE_TYPES),
+        "title": _TEXTS(Message(nl="de titel van de grafiek", en="the title of the chart")),
         "indicators": Field(
             "list",
-            "the ids of the figures in the chart (for `change`: one id)",
-            item=Field("id", "the id of an indicator"),
+            Message(
+                nl="de ids van de cijfers in de grafiek (bij `change`: één id)",
+                en="the ids of the figures in the chart (for `change`: one id)",
+            ),
+            item=Field("id", Message(nl="het id van een cijfer", en="the id of an indicator")),
             min_items=1,
         ),
-        "year": Field("int", "the year to show, if not the latest", required=False, minimum=1990, maximum=2100),
+        "year": Field(
+            "int",
+            Message(
+                nl="het jaar dat de grafiek toont, als dat niet het laatste jaar is",
+                en="the year to show, if not the latest",
+            ),
+            required=False,
+            minimum=1990,
+            maximum=2100,
+        ),
     },
 )
 
@@ -138,7 +199,12 @@ def load_indicators(root: Path, problems: Problems, declared: set[str] | None = 
     path = root / "data" / "indicators.yaml"
     rel = "data/indicators.yaml"
     if not path.is_file():
-        problems.add(rel, 1, "file", "the file is missing (expected the list of figures)")
+        problems.add(
+            rel,
+            1,
+            "file",
+            Message(nl="het bestand ontbreekt (hierin staat de lijst met cijfers)", en="the file is missing (expected the list of figures)"),
+        )
         return {}, {}
     where = Where(rel, 0, problems)
     text = read_source(path, root, problems)
@@ -148,7 +214,17 @@ def load_indicators(root: Path, problems: Problems, declared: set[str] | None = 
     # The file is a mapping with one list; each item is checked under its own id.
     sections = {k.value: v for k, v in node.value} if isinstance(node, yaml.MappingNode) else {}
     if not isinstance(sections.get("indicators"), yaml.SequenceNode) or set(sections) - {"indicators", "figures"}:
-        problems.add(rel, where.line(node), "indicators", "expected `indicators:` with a list of figures (each starting with `- id:`), and optionally `figures:` with a list of charts")
+        problems.add(
+            rel,
+            where.line(node),
+            "indicators",
+            Message(
+                nl="schrijf `indicators:` met een lijst cijfers (elk cijfer begint met `- id:`), "
+                "en eventueel `figures:` met een lijst grafieken",
+                en="expected `indicators:` with a list of figures (each starting with `- id:`), "
+                "and optionally `figures:` with a list of charts",
+            ),
+        )
         return {}, {}
     result: dict[str, Indicator] = {}
     for position, item_node in enumerate(sections["indicators"].value, start=1):
@@ -161,9 +237,17 @@ def load_indicators(root: Path, problems: Problems, declared: set[str] | None = 
         line = where.line(item_node)
         for lang, text in (item.get("short") or {}).items():
             if text and len(text) > 28:
-                problems.add(rel, item[LINES]["short"], f"{name}.short.{lang}", f"is {len(text)} characters long (expected at most 28, so it fits on a phone)")
+                problems.add(
+                    rel,
+                    item[LINES]["short"],
+                    f"{name}.short.{lang}",
+                    Message(
+                        nl=f"is {len(text)} tekens lang (schrijf hoogstens 28 tekens, zodat het op een telefoon past)",
+                        en=f"is {len(text)} characters long (expected at most 28, so it fits on a phone)",
+                    ),
+                )
         if item["id"] in result:
-            problems.add(rel, item[LINES]["id"], f"{name}.id", f'"{item["id"]}" is already used on line {result[item["id"]].line} (expected a unique id)')
+            problems.add(rel, item[LINES]["id"], f"{name}.id", _used_already(item["id"], result[item["id"]].line))
             continue
         result[item["id"]] = Indicator(
             item["id"], item["label"], item.get("short"), item["unit"], item["values"], item["source"], item.get("note"),
@@ -174,7 +258,17 @@ def load_indicators(root: Path, problems: Problems, declared: set[str] | None = 
         _check_possible(ind, where)
     headlines = [ind for ind in result.values() if ind.headline]
     for ind in headlines[1:]:
-        where.problems.add(rel, ind.line, f"{ind.id}.headline", f'"{headlines[0].id}" (line {headlines[0].line}) is the headline figure already (expected `headline: true` on one figure only)')
+        where.problems.add(
+            rel,
+            ind.line,
+            f"{ind.id}.headline",
+            Message(
+                nl=f'"{headlines[0].id}" (regel {headlines[0].line}) is al het cijfer van de startpagina '
+                "(zet `headline: true` bij maar één cijfer)",
+                en=f'"{headlines[0].id}" (line {headlines[0].line}) is the headline figure already '
+                "(expected `headline: true` on one figure only)",
+            ),
+        )
     for ind in result.values():
         _check_relations(ind, result, where)
     figures = _load_figures(sections.get("figures"), result, where, declared)
@@ -183,10 +277,18 @@ def load_indicators(root: Path, problems: Problems, declared: set[str] | None = 
 
 # What a value of each unit can be: (test, words for the message).
 POSSIBLE = {
-    "count": (lambda v: v >= 0 and float(v).is_integer(), "a whole number of 0 or more"),
-    "percent": (lambda v: 0 <= v <= 100, "a percentage from 0 to 100"),
-    "euro": (lambda v: v >= 0, "an amount of 0 or more"),
+    "count": (lambda v: v >= 0 and float(v).is_integer(), Message(nl="een heel getal van 0 of meer", en="a whole number of 0 or more")),
+    "percent": (lambda v: 0 <= v <= 100, Message(nl="een percentage van 0 tot en met 100", en="a percentage from 0 to 100")),
+    "euro": (lambda v: v >= 0, Message(nl="een bedrag van 0 of meer", en="an amount of 0 or more")),
 }
+
+
+def _used_already(item_id: str, line: int) -> Message:
+    """An id written twice in data/indicators.yaml (an indicator or a chart)."""
+    return Message(
+        nl=f'"{item_id}" staat al op regel {line} (kies een ander id)',
+        en=f'"{item_id}" is already used on line {line} (expected a unique id)',
+    )
 
 
 def build_year() -> int:
@@ -204,12 +306,26 @@ def _check_possible(ind: Indicator, where: Where) -> None:
     for year, value in ind.values.items():
         line = ind.value_lines.get(year, ind.line)
         if value is not None and not test(value):
-            where.problems.add(where.path, line, f"{ind.id}.values.{year}", f"{_number(value)} is not possible for `unit: {ind.unit}` (expected {words})")
+            where.problems.add(
+                where.path,
+                line,
+                f"{ind.id}.values.{year}",
+                Message(
+                    nl=f"{_number(value)} kan niet bij `unit: {ind.unit}` (schrijf {words.nl})",
+                    en=f"{_number(value)} is not possible for `unit: {ind.unit}` (expected {words.en})",
+                ),
+            )
         if year > this_year and not ind.target:
             where.problems.add(
-                where.path, line, f"{ind.id}.values.{year}",
-                f"{year} lies in the future, so nothing can have been measured in it yet "
-                "(expected the year the figure was measured; a goal for a later year needs `target:`)",
+                where.path,
+                line,
+                f"{ind.id}.values.{year}",
+                Message(
+                    nl=f"{year} ligt in de toekomst: in dat jaar is nog niets gemeten "
+                    "(schrijf het jaar van de meting; een doel voor een later jaar krijgt `target:`)",
+                    en=f"{year} lies in the future, so nothing can have been measured in it yet "
+                    "(expected the year the figure was measured; a goal for a later year needs `target:`)",
+                ),
             )
 
 
@@ -217,11 +333,28 @@ def _check_relations(ind: Indicator, indicators: dict[str, Indicator], where: Wh
     """Declared relations hold: a share matches its count and base, a part is not above its whole."""
     if ind.share_of:
         if ind.unit != "percent":
-            where.problems.add(where.path, ind.line, f"{ind.id}.share_of", "only a percentage can be a share (expected `unit: percent`)")
+            where.problems.add(
+                where.path,
+                ind.line,
+                f"{ind.id}.share_of",
+                Message(
+                    nl="alleen een percentage kan een deel van een totaal zijn (schrijf `unit: percent`)",
+                    en="only a percentage can be a share (expected `unit: percent`)",
+                ),
+            )
         refs = [ind.share_of.get(key) for key in ("count", "base")]
         for key, ref in zip(("count", "base"), refs):
             if ref and ref not in indicators:
-                where.problems.add(where.path, ind.line, f"{ind.id}.share_of.{key}", f'"{ref}" is not an indicator id (expected one of: {", ".join(sorted(indicators))})')
+                known = ", ".join(sorted(indicators))
+                where.problems.add(
+                    where.path,
+                    ind.line,
+                    f"{ind.id}.share_of.{key}",
+                    Message(
+                        nl=f'"{ref}" is geen id van een cijfer (kies uit: {known})',
+                        en=f'"{ref}" is not an indicator id (expected one of: {known})',
+                    ),
+                )
         if ind.unit == "percent" and all(ref in indicators for ref in refs):
             count, base = (indicators[ref] for ref in refs)
             for year, value in ind.values.items():
@@ -231,18 +364,42 @@ def _check_relations(ind: Indicator, indicators: dict[str, Indicator], where: Wh
         whole = indicators.get(ind.part_of)
         if whole is None:
             close = difflib.get_close_matches(ind.part_of, list(indicators), n=1)
-            hint = f'did you mean "{close[0]}"?' if close else "expected an indicator id"
-            where.problems.add(where.path, ind.line, f"{ind.id}.part_of", f'"{ind.part_of}" is not an indicator ({hint})')
+            hint = (
+                Message(nl=f'bedoel je "{close[0]}"?', en=f'did you mean "{close[0]}"?')
+                if close
+                else Message(nl="schrijf het id van een cijfer", en="expected an indicator id")
+            )
+            where.problems.add(
+                where.path,
+                ind.line,
+                f"{ind.id}.part_of",
+                Message(nl=f'"{ind.part_of}" is geen cijfer ({hint.nl})', en=f'"{ind.part_of}" is not an indicator ({hint.en})'),
+            )
             return
         if whole.unit != ind.unit:
-            where.problems.add(where.path, ind.line, f"{ind.id}.part_of", f'"{whole.id}" is counted in {whole.unit}, this figure in {ind.unit} (expected the same unit)')
+            where.problems.add(
+                where.path,
+                ind.line,
+                f"{ind.id}.part_of",
+                Message(
+                    nl=f'"{whole.id}" heeft als eenheid {whole.unit}, dit cijfer {ind.unit} (gebruik dezelfde eenheid)',
+                    en=f'"{whole.id}" is counted in {whole.unit}, this figure in {ind.unit} (expected the same unit)',
+                ),
+            )
             return
         for year, value in ind.values.items():
             if year in whole.values and None not in (value, whole.values[year]) and value > whole.values[year]:
+                most = _number(whole.values[year])
                 where.problems.add(
-                    where.path, ind.value_lines.get(year, ind.line), f"{ind.id}.values.{year}",
-                    f"{_number(value)} is more than its whole, {whole.id} ({_number(whole.values[year])} in {year}) "
-                    f"(expected at most {_number(whole.values[year])}, or check both figures)",
+                    where.path,
+                    ind.value_lines.get(year, ind.line),
+                    f"{ind.id}.values.{year}",
+                    Message(
+                        nl=f"{_number(value)} is meer dan het geheel, {whole.id} ({most} in {year}) "
+                        f"(schrijf hoogstens {most}, of controleer beide cijfers)",
+                        en=f"{_number(value)} is more than its whole, {whole.id} ({most} in {year}) "
+                        f"(expected at most {most}, or check both figures)",
+                    ),
                 )
 
 
@@ -259,10 +416,17 @@ def _check_share(ind: Indicator, year: int, value: float, count: Indicator, base
     if abs(exact - Decimal(str(value))) <= step / 2:
         return
     right = exact.quantize(step)
+    counted, total = _number(count.values[year]), _number(base.values[year])
     where.problems.add(
-        where.path, ind.value_lines.get(year, ind.line), f"{ind.id}.values.{year}",
-        f"{_number(value)} does not match `share_of`: {count.id} {_number(count.values[year])} of {base.id} "
-        f"{_number(base.values[year])} is {right} percent (expected {right}, or correct the count or the base)",
+        where.path,
+        ind.value_lines.get(year, ind.line),
+        f"{ind.id}.values.{year}",
+        Message(
+            nl=f"{_number(value)} klopt niet met `share_of`: {count.id} {counted} van {base.id} "
+            f"{total} is {right} procent (schrijf {right}, of verbeter het aantal of het totaal)",
+            en=f"{_number(value)} does not match `share_of`: {count.id} {counted} of {base.id} "
+            f"{total} is {right} percent (expected {right}, or correct the count or the base)",
+        ),
     )
 
 
@@ -281,7 +445,15 @@ def _load_figures(node: yaml.Node | None, indicators: dict[str, Indicator], wher
     if node is None:
         return figures
     if not isinstance(node, yaml.SequenceNode):
-        where.problems.add(where.path, where.line(node), "figures", "expected a list of charts, each starting with `- id:`")
+        where.problems.add(
+            where.path,
+            where.line(node),
+            "figures",
+            Message(
+                nl="schrijf een lijst grafieken; elke grafiek begint met `- id:`",
+                en="expected a list of charts, each starting with `- id:`",
+            ),
+        )
         return figures
     for position, item_node in enumerate(node.value, start=1):
         name = _item_name(item_node, position, "figures")
@@ -292,30 +464,72 @@ def _load_figures(node: yaml.Node | None, indicators: dict[str, Indicator], wher
             continue
         lines = item[LINES]
         if item["id"] in figures:
-            where.problems.add(where.path, lines["id"], f"{name}.id", f'"{item["id"]}" is already used on line {figures[item["id"]].line} (expected a unique id)')
+            where.problems.add(where.path, lines["id"], f"{name}.id", _used_already(item["id"], figures[item["id"]].line))
             continue
         ids = [i for i in item["indicators"] if i]
         unknown = [i for i in ids if i not in indicators]
         for ref in unknown:
             close = difflib.get_close_matches(ref, list(indicators), n=1)
-            hint = f'did you mean "{close[0]}"?' if close else "expected an id from `indicators:`"
-            where.problems.add(where.path, lines["indicators"], f"{name}.indicators", f'"{ref}" is not an indicator ({hint})')
+            hint = (
+                Message(nl=f'bedoel je "{close[0]}"?', en=f'did you mean "{close[0]}"?')
+                if close
+                else Message(nl="schrijf een id uit `indicators:`", en="expected an id from `indicators:`")
+            )
+            where.problems.add(
+                where.path,
+                lines["indicators"],
+                f"{name}.indicators",
+                Message(nl=f'"{ref}" is geen cijfer ({hint.nl})', en=f'"{ref}" is not an indicator ({hint.en})'),
+            )
         if unknown:
             continue
         if item["type"] == "change" and len(ids) != 1:
-            where.problems.add(where.path, lines["indicators"], f"{name}.indicators", "a `change` chart shows one indicator over the years (expected one id)")
+            where.problems.add(
+                where.path,
+                lines["indicators"],
+                f"{name}.indicators",
+                Message(
+                    nl="een grafiek `change` toont één cijfer door de jaren heen (schrijf één id)",
+                    en="a `change` chart shows one indicator over the years (expected one id)",
+                ),
+            )
             continue
         if item["type"] == "change" and len(indicators[ids[0]].values) < 2:
-            where.problems.add(where.path, lines["indicators"], f"{name}.indicators", f'"{ids[0]}" has one year only (expected values for two or more years)')
+            where.problems.add(
+                where.path,
+                lines["indicators"],
+                f"{name}.indicators",
+                Message(
+                    nl=f'"{ids[0]}" heeft maar één jaar (schrijf waarden voor twee of meer jaren)',
+                    en=f'"{ids[0]}" has one year only (expected values for two or more years)',
+                ),
+            )
             continue
         if len({indicators[i].unit for i in ids}) > 1:
-            where.problems.add(where.path, lines["indicators"], f"{name}.indicators", "these indicators have different units (expected one unit per chart)")
+            where.problems.add(
+                where.path,
+                lines["indicators"],
+                f"{name}.indicators",
+                Message(
+                    nl="deze cijfers hebben verschillende eenheden (gebruik één eenheid per grafiek)",
+                    en="these indicators have different units (expected one unit per chart)",
+                ),
+            )
             continue
         year = item.get("year")
         if item["type"] != "change":
             missing = [i for i in ids if (year or indicators[i].latest_year) not in indicators[i].values]
             for ref in missing:
-                where.problems.add(where.path, lines.get("year", lines["indicators"]), f"{name}.year", f'"{ref}" has no value for {year} (expected one of: {", ".join(map(str, sorted(indicators[ref].values)))})')
+                years = ", ".join(map(str, sorted(indicators[ref].values)))
+                where.problems.add(
+                    where.path,
+                    lines.get("year", lines["indicators"]),
+                    f"{name}.year",
+                    Message(
+                        nl=f'"{ref}" heeft geen waarde voor {year} (kies uit: {years})',
+                        en=f'"{ref}" has no value for {year} (expected one of: {years})',
+                    ),
+                )
             if missing:
                 continue
         if item["type"] == "parts":
@@ -337,9 +551,15 @@ def _check_parts_total(name: str, parts: list[Indicator], year: int | None, indi
     total = sum(values)  # type: ignore[arg-type]
     if total > whole.values[shown]:
         where.problems.add(
-            where.path, line, f"{name}.indicators",
-            f"the parts add up to {_number(total)} in {shown}, more than their whole {whole.id} ({_number(whole.values[shown])}) "
-            "(expected parts that together are at most the whole; check the figures)",
+            where.path,
+            line,
+            f"{name}.indicators",
+            Message(
+                nl=f"de delen zijn samen {_number(total)} in {shown}, meer dan het geheel {whole.id} ({_number(whole.values[shown])}) "
+                "(samen zijn de delen hoogstens het geheel; controleer de cijfers)",
+                en=f"the parts add up to {_number(total)} in {shown}, more than their whole {whole.id} ({_number(whole.values[shown])}) "
+                "(expected parts that together are at most the whole; check the figures)",
+            ),
         )
 
 

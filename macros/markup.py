@@ -25,7 +25,7 @@ from pathlib import Path
 
 from .content import FENCE, HEADING, HEADING_ID
 from .images import is_content_image
-from .problems import Problems
+from .problems import Message, Problems
 
 ALLOWED_ELEMENTS = ("abbr", "b", "br", "cite", "dfn", "em", "i", "mark", "q", "s", "small", "span", "strong", "sub", "sup", "u")
 ALLOWED_ATTRIBUTES = ("dir", "lang", "title")
@@ -111,17 +111,54 @@ def _check_html(lines: list[str], page: PageText, problems: Problems) -> None:
     for number, tag, attrs in scanner.tags:
         line = page.first_line + number - 1
         if tag in DANGEROUS_ELEMENTS:
-            problems.add(page.path, line, "html", f"<{tag}> is not allowed: it could run code or load something from another site (remove it; expected plain text or Markdown)")
+            problems.add(
+                page.path,
+                line,
+                "html",
+                Message(
+                    nl=f"<{tag}> mag niet: het kan code uitvoeren of iets van een andere site laden (haal het weg; schrijf gewone tekst of Markdown)",
+                    en=f"<{tag}> is not allowed: it could run code or load something from another site (remove it; expected plain text or Markdown)",
+                ),
+            )
             continue
         if tag not in ALLOWED_ELEMENTS:
-            hint = "write a link in Markdown: [text](page.md)" if tag == "a" else "write it in Markdown"
-            problems.add(page.path, line, "html", f"<{tag}> is not allowed in a page ({hint}; allowed HTML: {allowed})")
+            hint = (
+                Message(nl="schrijf een link in Markdown: [tekst](pagina.md)", en="write a link in Markdown: [text](page.md)")
+                if tag == "a"
+                else Message(nl="schrijf het in Markdown", en="write it in Markdown")
+            )
+            problems.add(
+                page.path,
+                line,
+                "html",
+                Message(
+                    nl=f"<{tag}> mag niet in een pagina ({hint.nl}; deze HTML mag wel: {allowed})",
+                    en=f"<{tag}> is not allowed in a page ({hint.en}; allowed HTML: {allowed})",
+                ),
+            )
             continue
         for name, _ in attrs:
             if name.startswith("on"):
-                problems.add(page.path, line, "html", f"the attribute {name}= is not allowed: it runs code (remove it)")
+                problems.add(
+                    page.path,
+                    line,
+                    "html",
+                    Message(
+                        nl=f"het attribuut {name}= mag niet: het voert code uit (haal het weg)",
+                        en=f"the attribute {name}= is not allowed: it runs code (remove it)",
+                    ),
+                )
             elif name not in ALLOWED_ATTRIBUTES:
-                problems.add(page.path, line, "html", f"the attribute {name}= is not allowed on <{tag}> (allowed: {', '.join(ALLOWED_ATTRIBUTES)})")
+                known = ", ".join(ALLOWED_ATTRIBUTES)
+                problems.add(
+                    page.path,
+                    line,
+                    "html",
+                    Message(
+                        nl=f"het attribuut {name}= mag niet op <{tag}> (deze mogen wel: {known})",
+                        en=f"the attribute {name}= is not allowed on <{tag}> (allowed: {known})",
+                    ),
+                )
 
 
 def _check_attr_lists(lines: list[str], page: PageText, problems: Problems) -> None:
@@ -129,12 +166,19 @@ def _check_attr_lists(lines: list[str], page: PageText, problems: Problems) -> N
         for match in _ATTR_LIST.finditer(line):
             if match.group(0).startswith("{#"):
                 continue  # reported by the heading check, with the fix
-            what = "runs code" if re.search(r"\bon[a-z]+\s*=", match.group(0)) else "changes the page's markup"
+            what = (
+                Message(nl="voert code uit", en="runs code")
+                if re.search(r"\bon[a-z]+\s*=", match.group(0))
+                else Message(nl="verandert de opmaak van de pagina", en="changes the page's markup")
+            )
             problems.add(
                 page.path,
                 number,
                 "body",
-                f"`{match.group(0)}` is not allowed: it {what} (only `{{ #id }}` at the end of a heading is allowed)",
+                Message(
+                    nl=f"`{match.group(0)}` mag niet: het {what.nl} (alleen `{{ #id }}` aan het eind van een tussenkop mag)",
+                    en=f"`{match.group(0)}` is not allowed: it {what.en} (only `{{ #id }}` at the end of a heading is allowed)",
+                ),
             )
 
 
@@ -153,11 +197,15 @@ def _links(lines: list[str], first_line: int) -> list[tuple[int, bool, str]]:
     return found
 
 
-def _page_hint(wanted: str, pages: dict[str, frozenset[str] | None], here: str) -> str:
+def _page_hint(wanted: str, pages: dict[str, frozenset[str] | None], here: str) -> Message:
     close = difflib.get_close_matches(wanted, list(pages), n=1)
     if not close:
-        return "expected the file of a page, like `../principes/samen-leren.md`"
-    return f"did you mean `{posixpath.relpath(close[0] + '.md', posixpath.dirname(here) or '.')}`?"
+        return Message(
+            nl="schrijf het bestand van een pagina, zoals `../principes/samen-leren.md`",
+            en="expected the file of a page, like `../principes/samen-leren.md`",
+        )
+    link = posixpath.relpath(close[0] + ".md", posixpath.dirname(here) or ".")
+    return Message(nl=f"bedoel je `{link}`?", en=f"did you mean `{link}`?")
 
 
 def _check_link(number: int, image: bool, target: str, page: PageText, pages: dict[str, frozenset[str] | None], docs: Path, problems: Problems) -> None:
@@ -168,13 +216,41 @@ def _check_link(number: int, image: bool, target: str, page: PageText, pages: di
     if scheme or clean.startswith("//"):
         name = scheme.group(1) if scheme else "//"
         if image:
-            problems.add(page.path, number, "link", f"images from another site are not allowed: {target} (no request may leave the site; ask the web team to add the image)")
+            problems.add(
+                page.path,
+                number,
+                "link",
+                Message(
+                    nl=f"afbeeldingen van een andere site mogen niet: {target} "
+                    "(de site laadt niets van buiten; vraag het webteam de afbeelding toe te voegen)",
+                    en=f"images from another site are not allowed: {target} "
+                    "(no request may leave the site; ask the web team to add the image)",
+                ),
+            )
         elif name not in LINK_SCHEMES:
-            problems.add(page.path, number, "link", f"a link to a {name}: address is not allowed: {target} (expected a page of this site like `../principes/samen-leren.md`, or a web address starting with https://)")
+            problems.add(
+                page.path,
+                number,
+                "link",
+                Message(
+                    nl=f"een link naar een {name}:-adres mag niet: {target} (link naar een pagina van deze site, "
+                    "zoals `../principes/samen-leren.md`, of naar een webadres dat begint met https://)",
+                    en=f"a link to a {name}: address is not allowed: {target} (expected a page of this site "
+                    "like `../principes/samen-leren.md`, or a web address starting with https://)",
+                ),
+            )
         elif name == "http":
             # Readers' browsers warn on (or block) unencrypted pages; government sites use https.
             secure = "https://" + clean.split(":", 1)[1].lstrip("/")
-            problems.add(page.path, number, "link", f"a link must start with https://, not http://: {target} (write `{secure}`)")
+            problems.add(
+                page.path,
+                number,
+                "link",
+                Message(
+                    nl=f"een link moet beginnen met https://, niet met http://: {target} (schrijf `{secure}`)",
+                    en=f"a link must start with https://, not http://: {target} (write `{secure}`)",
+                ),
+            )
         return
     path, _, anchor = clean.partition("#")
     if not path:
@@ -186,20 +262,55 @@ def _check_link(number: int, image: bool, target: str, page: PageText, pages: di
             # A file in docs/ (an image, a download) is fine; an image must be one.
             exists = (docs / resolved).is_file()
             if image and not exists:
-                problems.add(page.path, number, "link", f"the image {target} does not exist (expected a file in docs/)")
+                problems.add(
+                    page.path,
+                    number,
+                    "link",
+                    Message(
+                        nl=f"de afbeelding {target} bestaat niet (zet het bestand in docs/)",
+                        en=f"the image {target} does not exist (expected a file in docs/)",
+                    ),
+                )
             if image or exists:
                 return
-            problems.add(page.path, number, "link", f"link to the Markdown file of the page, not to its address: {target} ({_page_hint(resolved.strip('/'), pages, page.key)}; then the link works in both languages)")
+            hint = _page_hint(resolved.strip("/"), pages, page.key)
+            problems.add(
+                page.path,
+                number,
+                "link",
+                Message(
+                    nl=f"link naar het Markdown-bestand van de pagina, niet naar het webadres: {target} "
+                    f"({hint.nl}; dan werkt de link in beide talen)",
+                    en=f"link to the Markdown file of the page, not to its address: {target} "
+                    f"({hint.en}; then the link works in both languages)",
+                ),
+            )
             return
         key = resolved[: -len(".md")]
         if key not in pages:
-            problems.add(page.path, number, "link", f"there is no page {target} ({_page_hint(key, pages, page.key)})")
+            hint = _page_hint(key, pages, page.key)
+            problems.add(
+                page.path,
+                number,
+                "link",
+                Message(nl=f"er is geen pagina {target} ({hint.nl})", en=f"there is no page {target} ({hint.en})"),
+            )
             return
     anchors = pages.get(key)
     if anchor and anchors is not None and anchor not in anchors:
         close = difflib.get_close_matches(anchor, sorted(anchors), n=1)
-        hint = f'did you mean "#{close[0]}"?' if close else "expected one of: " + ", ".join(sorted(anchors))
-        problems.add(page.path, number, "link", f'"#{anchor}" is not an id on that page ({hint})')
+        known = ", ".join(sorted(anchors))
+        hint = (
+            Message(nl=f'bedoel je "#{close[0]}"?', en=f'did you mean "#{close[0]}"?')
+            if close
+            else Message(nl=f"kies uit: {known}", en=f"expected one of: {known}")
+        )
+        problems.add(
+            page.path,
+            number,
+            "link",
+            Message(nl=f'"#{anchor}" is geen id op die pagina ({hint.nl})', en=f'"#{anchor}" is not an id on that page ({hint.en})'),
+        )
 
 
 def check_markup(page: PageText, pages: dict[str, frozenset[str] | None], docs: Path, problems: Problems) -> None:

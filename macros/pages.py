@@ -19,9 +19,9 @@ from . import images
 from .content import TYPES, Unit
 from .markup import INLINE_LINK, REFERENCE
 from .paths import localize, localize_link
-from .problems import ContentError, Problems
+from .problems import ContentError, Message, Problems
 from .region import region_css
-from .schema import LANGUAGE_NAMES, LANGUAGES
+from .schema import LANGUAGE_ADJECTIVES_NL, LANGUAGE_NAMES, LANGUAGES
 from .templating import plain
 
 if TYPE_CHECKING:
@@ -95,7 +95,15 @@ def check_docs(docs: Path, problems: Problems) -> list[str]:
             continue
         match = _LANG_SUFFIX.search(rel)
         if not match or match.group("lang") not in LANGUAGES:
-            problems.add(f"docs/{rel}", 1, "file name", "expected a page name ending in .nl.md or .en.md (one file per language)")
+            problems.add(
+                f"docs/{rel}",
+                1,
+                "file name",
+                Message(
+                    nl="geef de pagina een naam die eindigt op .nl.md of .en.md (één bestand per taal)",
+                    en="expected a page name ending in .nl.md or .en.md (one file per language)",
+                ),
+            )
             continue
         pages.setdefault(rel[: match.start()], set()).add(match.group("lang"))
     for page, langs in pages.items():
@@ -106,7 +114,10 @@ def check_docs(docs: Path, problems: Problems) -> list[str]:
                     f"docs/{page}.{have}.md",
                     1,
                     "translation",
-                    f"the {LANGUAGE_NAMES[lang]} version is missing (expected a file docs/{page}.{lang}.md)",
+                    Message(
+                        nl=f"de {LANGUAGE_ADJECTIVES_NL[lang]} versie ontbreekt (maak een bestand docs/{page}.{lang}.md)",
+                        en=f"the {LANGUAGE_NAMES[lang]} version is missing (expected a file docs/{page}.{lang}.md)",
+                    ),
                 )
     return sorted(pages)
 
@@ -192,7 +203,15 @@ def stage_pages(site: Site, docs: Path, stage: Path) -> Any:
             for lang, unit in pair.items():
                 rel = localize(f"{ctype.url_folder}/{unit_id}.{lang}.md", lang)
                 if rel in wanted:
-                    problems.add(f"docs/{rel}", 1, "file name", f"this address belongs to {unit.path} (expected another name)")
+                    problems.add(
+                        f"docs/{rel}",
+                        1,
+                        "file name",
+                        Message(
+                            nl=f"dit adres hoort al bij {unit.path} (kies een andere naam)",
+                            en=f"this address belongs to {unit.path} (expected another name)",
+                        ),
+                    )
                 wanted[rel] = unit_page(site, unit).encode("utf-8")
     wanted.update(_region_files(site))
     wanted.update(images.site_files(site.images))

@@ -85,5 +85,13 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         count = sum(not p.warning for p in problems)
-        noun = "problem" if count == 1 else "problems"
-        super().__init__(f"{count} {noun} to fix (each with its file and line above); nothing was built.")
+        self.text = Message(
+            nl=f"{count} {'fout' if count == 1 else 'fouten'} om te verbeteren (hierboven staan bij elke fout het bestand en de regel); "
+            "er is niets gebouwd.",
+            en=f"{count} {'problem' if count == 1 else 'problems'} to fix (each with its file and line above); nothing was built.",
+        )
+        super().__init__(self.text.en)
+
+    def __str__(self) -> str:
+        # In the language of the messages above it, chosen when it is shown.
+        return str(self.text)

@@ -17,13 +17,25 @@ from pathlib import Path
 from typing import Any
 
 from .files import read_source
-from .problems import Problems
+from .licences import LICENCES
+from .problems import Message, Problems
 from .schema import LANGUAGES, LINES, Field, Where, check, compose
 from .svg import check_svg
 
 REL = "data/region.yaml"
 _TEXTS = lambda what, required=True: Field("texts", what, required=required)
-_HEX = Field("text", "a colour as # and six hexadecimal digits, like `#0e5a43`", required=False)
+_HEX = Field(
+    "text",
+    Message(
+        nl="een kleur: # en dan zes cijfers of letters a tot f, zoals `#0e5a43`",
+        en="a colour as # and six hexadecimal digits, like `#0e5a43`",
+    ),
+    required=False,
+)
+_WHITE = Message(nl="wit", en="white")
+_WHITE_TEXT = Message(nl="witte tekst erop", en="white text on it")
+_DARK = Message(nl="de donkere achtergrond #1e2129", en="the dark background #1e2129")
+_DARK_PAPER = Message(nl="de donkere papierkleur #262a33", en="the dark paper colour #262a33")
 
 # The colours a region may set, with the backgrounds each must stand out on (WCAG 2.2 AA:
 # 4.5:1 for text). The engine's own palette (docs/assets/site.css) is used for the rest.
@@ -31,59 +43,128 @@ LIGHT = "#ffffff"
 PAPER = "#f6f3ec"
 DARK = "#1e2129"
 DARK_PAPER = "#262a33"
-COLOURS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
+COLOURS: dict[str, tuple[str, tuple[tuple[str, Message], ...]]] = {
     # token: (CSS custom property, ((background or "on", what it is), ...))
-    "brand": ("--rv-color-brand", ((LIGHT, "white"), (PAPER, "the paper colour #f6f3ec"))),
-    "brand_dark": ("--rv-color-brand-dark", (("on:" + LIGHT, "white text on it"),)),
-    "accent": ("--rv-color-accent", ((LIGHT, "white"), ("on:" + LIGHT, "white text on it"))),
-    "dark_brand": ("--rv-color-brand", ((DARK, "the dark background #1e2129"), (DARK_PAPER, "the dark paper colour #262a33"))),
-    "dark_accent": ("--rv-color-accent", ((DARK, "the dark background #1e2129"), (DARK_PAPER, "the dark paper colour #262a33"))),
+    "brand": ("--rv-color-brand", ((LIGHT, _WHITE), (PAPER, Message(nl="de papierkleur #f6f3ec", en="the paper colour #f6f3ec")))),
+    "brand_dark": ("--rv-color-brand-dark", (("on:" + LIGHT, _WHITE_TEXT),)),
+    "accent": ("--rv-color-accent", ((LIGHT, _WHITE), ("on:" + LIGHT, _WHITE_TEXT))),
+    "dark_brand": ("--rv-color-brand", ((DARK, _DARK), (DARK_PAPER, _DARK_PAPER))),
+    "dark_accent": ("--rv-color-accent", ((DARK, _DARK), (DARK_PAPER, _DARK_PAPER))),
 }
 TEXT_CONTRAST = 4.5
 
 REGION = Field(
     "map",
-    "the region's identity",
+    Message(nl="de gegevens van de regio", en="the region's identity"),
     fields={
-        "name": _TEXTS("the region's name, as in “in de regio …”, like `Noord`"),
-        "title": _TEXTS("the site's name without the period, like `Regiovisie jeugdhulp Noord`"),
-        "short": _TEXTS("a short name for the header on a phone, at most 10 characters, like `Regiovisie`"),
-        "description": _TEXTS("one sentence on what this is and for whom (shown under the title on the home page)"),
+        "name": _TEXTS(
+            Message(
+                nl="de naam van de regio, zoals in “in de regio …”, bijvoorbeeld `Noord`",
+                en="the region's name, as in “in de regio …”, like `Noord`",
+            )
+        ),
+        "title": _TEXTS(
+            Message(
+                nl="de naam van de site zonder jaartallen, zoals `Regiovisie jeugdhulp Noord`",
+                en="the site's name without the period, like `Regiovisie jeugdhulp Noord`",
+            )
+        ),
+        "short": _TEXTS(
+            Message(
+                nl="een korte naam voor de kop op een telefoon, hoogstens 10 tekens, zoals `Regiovisie`",
+                en="a short name for the header on a phone, at most 10 characters, like `Regiovisie`",
+            )
+        ),
+        "description": _TEXTS(
+            Message(
+                nl="één zin: wat dit is en voor wie (staat onder de titel op de startpagina)",
+                en="one sentence on what this is and for whom (shown under the title on the home page)",
+            )
+        ),
         "period": Field(
             "map",
-            "the years of the vision",
+            Message(nl="de jaren van de visie", en="the years of the vision"),
             fields={
-                "from": Field("int", "the first year, like 2026", minimum=2000, maximum=2100),
-                "to": Field("int", "the last year, like 2031", minimum=2000, maximum=2100),
+                "from": Field("int", Message(nl="het eerste jaar, zoals 2026", en="the first year, like 2026"), minimum=2000, maximum=2100),
+                "to": Field("int", Message(nl="het laatste jaar, zoals 2031", en="the last year, like 2031"), minimum=2000, maximum=2100),
             },
         ),
-        "publisher": Field("text", "who publishes the vision, like `Jeugdteam Noord`"),
+        "publisher": Field(
+            "text", Message(nl="wie de visie uitgeeft, zoals `Jeugdteam Noord`", en="who publishes the vision, like `Jeugdteam Noord`")
+        ),
         "municipalities": Field(
             "list",
-            "the municipalities of the region, one per line with a dash",
-            item=Field("text", "the name of a municipality"),
+            Message(
+                nl="de gemeenten van de regio, elk op een eigen regel met een streepje",
+                en="the municipalities of the region, one per line with a dash",
+            ),
+            item=Field("text", Message(nl="de naam van een gemeente", en="the name of a municipality")),
             min_items=2,
         ),
-        "contact": _TEXTS("how readers reach the publisher with a question about the vision (one or two sentences)"),
-        "site_url": Field("text", "the site's address, like `https://regiovisie.example.nl/`"),
-        "statement_date": Field("date", "the date of the accessibility statement, as year-month-day, like 2026-11-22"),
+        "contact": _TEXTS(
+            Message(
+                nl="hoe lezers de uitgever bereiken met een vraag over de visie (één of twee zinnen)",
+                en="how readers reach the publisher with a question about the vision (one or two sentences)",
+            )
+        ),
+        "site_url": Field(
+            "text",
+            Message(nl="het adres van de site, zoals `https://regiovisie.example.nl/`", en="the site's address, like `https://regiovisie.example.nl/`"),
+        ),
+        "statement_date": Field(
+            "date",
+            Message(
+                nl="de datum van de toegankelijkheidsverklaring, als jaar-maand-dag, zoals 2026-11-22",
+                en="the date of the accessibility statement, as year-month-day, like 2026-11-22",
+            ),
+        ),
         "known_problems": Field(
             "list",
-            "what is known not to work, for the accessibility statement: one item per problem, with `nl:` and `en:`",
+            Message(
+                nl="wat nog niet goed werkt, voor de toegankelijkheidsverklaring: per probleem een regel met een streepje, met `nl:` en `en:`",
+                en="what is known not to work, for the accessibility statement: one item per problem, with `nl:` and `en:`",
+            ),
             required=False,
             item=Field(
                 "map",
-                "one problem in both languages",
+                Message(nl="één probleem in beide talen", en="one problem in both languages"),
                 fields={
-                    "nl": Field("text", "the problem in Dutch, in one or two plain sentences"),
-                    "en": Field("text", "the problem in English, in one or two plain sentences"),
+                    "nl": Field(
+                        "text",
+                        Message(
+                            nl="het probleem in het Nederlands, in één of twee eenvoudige zinnen",
+                            en="the problem in Dutch, in one or two plain sentences",
+                        ),
+                    ),
+                    "en": Field(
+                        "text",
+                        Message(
+                            nl="het probleem in het Engels, in één of twee eenvoudige zinnen",
+                            en="the problem in English, in one or two plain sentences",
+                        ),
+                    ),
                 },
             ),
         ),
-        "logo": Field("text", "the file name of the region's logo in data/, like `logo.svg`", required=False),
+        "licence": Field(
+            "text",
+            Message(
+                nl="de licentie van de teksten en cijfers van de site, als code: `CC-BY-4.0`, `CC0-1.0` of `CC-BY-SA-4.0`",
+                en="the licence of the site's texts and figures, as a code: `CC-BY-4.0`, `CC0-1.0` or `CC-BY-SA-4.0`",
+            ),
+            choices=tuple(LICENCES),
+        ),
+        "logo": Field(
+            "text",
+            Message(
+                nl="de bestandsnaam van het logo van de regio in data/, zoals `logo.svg`",
+                en="the file name of the region's logo in data/, like `logo.svg`",
+            ),
+            required=False,
+        ),
         "colours": Field(
             "map",
-            "the region's own colours (each optional)",
+            Message(nl="de eigen kleuren van de regio (elke kleur mag weg)", en="the region's own colours (each optional)"),
             required=False,
             fields={token: _HEX for token in COLOURS},
         ),
@@ -112,6 +193,8 @@ class Region:
     statement_date: datetime.date
     known_problems: tuple[dict[str, str], ...] = ()
     logo: Path | None = None
+    # The licence of the content (macros/licences.py): an SPDX id.
+    licence: str = "CC-BY-4.0"
     colours: tuple[tuple[str, str], ...] = ()
 
     def site_name(self, lang: str) -> str:
@@ -123,7 +206,17 @@ def load_region(root: Path, problems: Problems) -> Region | None:
     """Load and check ``data/region.yaml`` of the region in ``root``."""
     path = root / REL
     if not path.is_file():
-        problems.add(REL, 1, "file", "the file is missing (expected the region's name, publisher and municipalities; copy it from examples/voorbeeld/data/region.yaml)")
+        problems.add(
+            REL,
+            1,
+            "file",
+            Message(
+                nl="het bestand ontbreekt (hierin staan de naam van de regio, de uitgever en de gemeenten; "
+                "kopieer het uit examples/voorbeeld/data/region.yaml)",
+                en="the file is missing (expected the region's name, publisher and municipalities; "
+                "copy it from examples/voorbeeld/data/region.yaml)",
+            ),
+        )
         return None
     text = read_source(path, root, problems)
     if text is None:
@@ -150,6 +243,7 @@ def load_region(root: Path, problems: Problems) -> Region | None:
         statement_date=data["statement_date"],
         known_problems=tuple({lang: item[lang] for lang in LANGUAGES} for item in data["known_problems"] or []),
         logo=root / "data" / data["logo"] if data["logo"] else None,
+        licence=data["licence"],
         colours=tuple((token, value.lower()) for token, value in (data["colours"] or {}).items() if token != LINES and value),
     )
 
@@ -158,24 +252,81 @@ def _check_values(data: dict[str, Any], lines: dict[str, int], root: Path, probl
     """What the schema cannot say: formats, ranges between fields, files and contrast."""
     period = data["period"] or {}
     if isinstance(period.get("from"), int) and isinstance(period.get("to"), int) and period["to"] < period["from"]:
-        problems.add(REL, lines["period"], "period", f"ends ({period['to']}) before it starts ({period['from']}) (expected `to:` after `from:`)")
+        problems.add(
+            REL,
+            lines["period"],
+            "period",
+            Message(
+                nl=f"eindigt ({period['to']}) voordat het begint ({period['from']}) (het jaar bij `to:` komt na het jaar bij `from:`)",
+                en=f"ends ({period['to']}) before it starts ({period['from']}) (expected `to:` after `from:`)",
+            ),
+        )
     for lang in LANGUAGES:
         if (data["short"] or {}).get(lang) and len(data["short"][lang]) > SHORT_MAX:
-            problems.add(REL, data["short"][LINES].get(lang, lines["short"]), f"short.{lang}", f"is {len(data['short'][lang])} characters (expected at most {SHORT_MAX}, so it fits a phone's header)")
+            length = len(data["short"][lang])
+            problems.add(
+                REL,
+                data["short"][LINES].get(lang, lines["short"]),
+                f"short.{lang}",
+                Message(
+                    nl=f"is {length} tekens lang (schrijf hoogstens {SHORT_MAX} tekens, zodat het in de kop op een telefoon past)",
+                    en=f"is {length} characters (expected at most {SHORT_MAX}, so it fits a phone's header)",
+                ),
+            )
     url = data["site_url"] or "https://example.nl/"
     if url.startswith("http://"):
-        problems.add(REL, lines["site_url"], "site_url", f"must be https (expected `{'https://' + url[7:]}`)")
+        secure = "https://" + url[7:]
+        problems.add(
+            REL,
+            lines["site_url"],
+            "site_url",
+            Message(nl=f"moet met https beginnen (schrijf `{secure}`)", en=f"must be https (expected `{secure}`)"),
+        )
     elif not _URL.match(url):
-        problems.add(REL, lines["site_url"], "site_url", f'"{url}" is not a site address (expected https://, the host name and a / at the end, like `https://regiovisie.example.nl/`)')
+        problems.add(
+            REL,
+            lines["site_url"],
+            "site_url",
+            Message(
+                nl=f'"{url}" is geen adres van een site (schrijf https://, de domeinnaam en een / aan het eind, '
+                "zoals `https://regiovisie.example.nl/`)",
+                en=f'"{url}" is not a site address (expected https://, the host name and a / at the end, '
+                "like `https://regiovisie.example.nl/`)",
+            ),
+        )
     names = [name for name in data["municipalities"] or [] if name]
     for name in sorted({n for n in names if names.count(n) > 1}):
-        problems.add(REL, lines["municipalities"], "municipalities", f'"{name}" appears twice (expected each municipality once)')
+        problems.add(
+            REL,
+            lines["municipalities"],
+            "municipalities",
+            Message(
+                nl=f'"{name}" staat er twee keer in (noem elke gemeente één keer)',
+                en=f'"{name}" appears twice (expected each municipality once)',
+            ),
+        )
     logo = data["logo"]
     if logo is not None:
         if not _LOGO.match(logo):
-            problems.add(REL, lines["logo"], "logo", f'"{logo}" is not a logo file name (expected the name of an SVG file in data/, like `logo.svg`)')
+            problems.add(
+                REL,
+                lines["logo"],
+                "logo",
+                Message(
+                    nl=f'"{logo}" is geen goede naam voor een logo (schrijf de naam van een SVG-bestand in data/, zoals `logo.svg`)',
+                    en=f'"{logo}" is not a logo file name (expected the name of an SVG file in data/, like `logo.svg`)',
+                ),
+            )
         elif not (root / "data" / logo).is_file():
-            problems.add(REL, lines["logo"], "logo", f"there is no file data/{logo} (expected the logo as an SVG file there)")
+            problems.add(
+                REL,
+                lines["logo"],
+                "logo",
+                Message(
+                    nl=f"het bestand data/{logo} bestaat niet (zet het logo daar als SVG-bestand)",
+                    en=f"there is no file data/{logo} (expected the logo as an SVG file there)",
+                ),
+            )
         else:
             check_svg(root / "data" / logo, root, problems)
     colours = data["colours"] or {}
@@ -185,16 +336,33 @@ def _check_values(data: dict[str, Any], lines: dict[str, int], root: Path, probl
             continue
         line = colour_lines.get(token, lines["colours"])
         if not _COLOUR.match(value):
-            problems.add(REL, line, f"colours.{token}", f'"{value}" is not a colour (expected # and six hexadecimal digits, like `#0e5a43`)')
+            problems.add(
+                REL,
+                line,
+                f"colours.{token}",
+                Message(
+                    nl=f'"{value}" is geen kleur (schrijf # en dan zes cijfers of letters a tot f, zoals `#0e5a43`)',
+                    en=f'"{value}" is not a colour (expected # and six hexadecimal digits, like `#0e5a43`)',
+                ),
+            )
             continue
         for background, what in COLOURS[token][1]:
             on = background.startswith("on:")
             ratio = contrast(value, background[3:] if on else background)
             if ratio < TEXT_CONTRAST:
-                pair = f"white text on {value}" if on else f"{value} on {what}"
+                darker = on or not token.startswith("dark_")
                 problems.add(
-                    REL, line, f"colours.{token}",
-                    f"{pair} has a contrast of {ratio:.1f}:1 (expected at least {TEXT_CONTRAST}:1: choose a {'darker' if on or not token.startswith('dark_') else 'lighter'} colour)",
+                    REL,
+                    line,
+                    f"colours.{token}",
+                    Message(
+                        nl=(f"witte tekst op {value}" if on else f"{value} op {what.nl}")
+                        + f" heeft een contrast van {ratio:.1f}:1 (dat moet minstens {TEXT_CONTRAST}:1 zijn: "
+                        f"kies een {'donkerdere' if darker else 'lichtere'} kleur)",
+                        en=(f"white text on {value}" if on else f"{value} on {what.en}")
+                        + f" has a contrast of {ratio:.1f}:1 (expected at least {TEXT_CONTRAST}:1: "
+                        f"choose a {'darker' if darker else 'lighter'} colour)",
+                    ),
                 )
 
 

@@ -19,10 +19,10 @@ from .files import read_source
 from .images import check_references, load_images
 from .indicators import Figure, Indicator, load_indicators
 from .markup import PageText, check_markup
-from .problems import ContentError, Problem, Problems
+from .problems import ContentError, Message, Problem, Problems
 from .region import Region, fill, load_region
 from .safety import check_template_text
-from .schema import LANGUAGES
+from .schema import LANGUAGE_ADJECTIVES_NL, LANGUAGES
 from .templating import plain
 
 UI_STRINGS = Path(__file__).with_name("ui.yaml")
@@ -83,7 +83,15 @@ def load_strings(problems: Problems, region: Region | None = None) -> dict[str, 
     for key, texts in data.items():
         for lang in LANGUAGES:
             if not isinstance(texts, dict) or not str(texts.get(lang, "")).strip():
-                problems.add(rel, 1, key, f"the interface string has no {lang} text (expected `{lang}: …`)")
+                problems.add(
+                    rel,
+                    1,
+                    key,
+                    Message(
+                        nl=f"deze vaste tekst van de site heeft geen {LANGUAGE_ADJECTIVES_NL[lang]} tekst (schrijf `{lang}: …`)",
+                        en=f"the interface string has no {lang} text (expected `{lang}: …`)",
+                    ),
+                )
             elif region is not None:
                 texts[lang] = fill(str(texts[lang]), region, lang)
     return data
@@ -151,12 +159,16 @@ def load_site(root: Path, docs: Path = DOCS) -> Site:
     for address in site.unregistered:
         by_source.setdefault(addresses.current[address], []).append(address)
     for source, new in sorted(by_source.items()):
+        listed = f"{', '.join(new[:3])}{' …' if len(new) > 3 else ''}"
         problems.warn(
             source,
             1,
             "address",
-            f"{len(new)} new address(es) not in {REGISTER} yet: {', '.join(new[:3])}{' …' if len(new) > 3 else ''} "
-            "(run `make register` and commit the file)",
+            Message(
+                nl=("1 nieuw adres staat" if len(new) == 1 else f"{len(new)} nieuwe adressen staan")
+                + f" nog niet in {REGISTER}: {listed} (draai `make register` en neem het bestand mee in je pull request)",
+                en=f"{len(new)} new address(es) not in {REGISTER} yet: {listed} (run `make register` and commit the file)",
+            ),
         )
 
     if problems.errors:

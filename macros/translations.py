@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .content import front_matter_end
 from .files import read_source
-from .problems import Problems
+from .problems import Message, Problems
 
 FIELD = "translates"
 _RECORD = re.compile(rf"^{FIELD}:[ \t]*(?P<value>.*?)[ \t]*(?:[ \t]#.*)?$", re.MULTILINE)
@@ -105,26 +105,46 @@ def check(translations: list[Translation], problems: Problems) -> None:
                 item.english,
                 item.line,
                 FIELD,
-                f"missing: record which Dutch text this translates (expected `{FIELD}: {item.current}` in the front matter, "
-                f"once the English text matches {item.dutch})",
+                Message(
+                    nl=f"ontbreekt: zet bij de velden bovenaan `{FIELD}: {item.current}`, "
+                    f"als de Engelse tekst hetzelfde zegt als {item.dutch}",
+                    en=f"missing: record which Dutch text this translates (expected `{FIELD}: {item.current}` in the front matter, "
+                    f"once the English text matches {item.dutch})",
+                ),
             )
         elif item.status == "not a fingerprint":
             problems.add(
                 item.english,
                 item.line,
                 FIELD,
-                f"`{item.recorded}` is not a fingerprint (expected `{FIELD}: {item.current}`, once the English text matches {item.dutch})",
+                Message(
+                    nl=f"`{item.recorded}` is geen vingerafdruk (schrijf `{FIELD}: {item.current}`, "
+                    f"als de Engelse tekst hetzelfde zegt als {item.dutch})",
+                    en=f"`{item.recorded}` is not a fingerprint (expected `{FIELD}: {item.current}`, once the English text matches {item.dutch})",
+                ),
             )
         elif item.status == "out of date":
             problems.warn(
                 item.english,
                 item.line,
                 FIELD,
-                f"{item.dutch} has changed since this translation ({item.recorded}, now {item.current}): "
-                f"bring the English text up to date, then write `{FIELD}: {item.current}`",
+                Message(
+                    nl=f"{item.dutch} is veranderd sinds deze vertaling ({item.recorded}, nu {item.current}): "
+                    f"werk de Engelse tekst bij en schrijf dan `{FIELD}: {item.current}`",
+                    en=f"{item.dutch} has changed since this translation ({item.recorded}, now {item.current}): "
+                    f"bring the English text up to date, then write `{FIELD}: {item.current}`",
+                ),
             )
         if item.dutch_record:
-            problems.add(item.dutch, item.dutch_record, FIELD, f"only the English file records `{FIELD}` (remove this line)")
+            problems.add(
+                item.dutch,
+                item.dutch_record,
+                FIELD,
+                Message(
+                    nl=f"alleen het Engelse bestand heeft `{FIELD}` (haal deze regel weg)",
+                    en=f"only the English file records `{FIELD}` (remove this line)",
+                ),
+            )
 
 
 def table(translations: list[Translation]) -> str:

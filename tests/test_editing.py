@@ -20,11 +20,13 @@ from tests.conftest import ROOT, run_build
 from tests.test_content_errors import broken_project
 
 
-def run_check(*args: str, root: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run_check(*args: str, root: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "macros.check", *args]
     if root is not None:
         command += ["--root", str(root)]
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False, timeout=60)
+    # The editors' language unless a test asks for another (REGIOVISIE_MESSAGES=en).
+    environment = {key: value for key, value in os.environ.items() if key != "REGIOVISIE_MESSAGES"} | (env or {})
+    return subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True, check=False, timeout=60)
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -49,10 +51,17 @@ def test_check_lists_every_problem_grouped_by_file_without_a_traceback(tmp_path:
     assert "Traceback" not in result.stdout + result.stderr
     out = result.stdout
     # Each file once as a heading, its problems indented below with their line.
-    assert "\ncontent/vision/leeswijzer.nl.md\n  regel 32: fout (error): link: there is no page begripen.md" in out
+    assert "\ncontent/vision/leeswijzer.nl.md\n  regel 32: fout (error): link: er is geen pagina begripen.md" in out
     assert "\ncontent/principles/samen-meer.nl.md\n  regel 21: fout (error):" in out
     assert "regel 15: waarschuwing (warning): translates:" in out
     assert "4 fout(en), 2 waarschuwing(en)." in out
+
+
+def test_a_maintainer_gets_the_same_report_in_english(tmp_path: Path) -> None:
+    root = broken_project("bad-internal-links", tmp_path)
+    result = run_check("check", root=root, env={"REGIOVISIE_MESSAGES": "en"})
+    assert result.returncode == 1
+    assert "\ncontent/vision/leeswijzer.nl.md\n  regel 32: fout (error): link: there is no page begripen.md" in result.stdout
 
 
 def test_every_english_file_translates_the_current_dutch_text() -> None:
