@@ -37,7 +37,7 @@ def define_env(env: Any) -> None:
     @env.macro
     def figure(id: str) -> Markup:
         """A chart from the `figures:` in data/indicators.yaml, with its table."""
-        return render.figure(site(), id, lang())
+        return render.figure(site(), id, lang(), link)
 
     @env.macro
     def key_figures() -> Markup:

@@ -79,8 +79,9 @@ def describe(figure: Figure, indicators: dict[str, Indicator], lang: str, t: dic
     return t["chart_sentence_compare"].format(title=title, year=year, items=join_words(items, t["and"]))
 
 
-def render_figure(figure: Figure, indicators: dict[str, Indicator], lang: str, t: dict[str, str]) -> Markup:
-    """The whole <figure>: caption, SVG chart and table."""
+def render_figure(figure: Figure, indicators: dict[str, Indicator], lang: str, t: dict[str, str], open_data: dict[str, str] | None = None) -> Markup:
+    """The whole <figure>: caption, SVG chart and table; with ``open_data`` (addresses of the open
+    data files and the licence) a line that offers the figures as CSV and JSON."""
     unit = indicators[figure.indicators[0]].unit
     data, year = chart_rows(figure, indicators, lang)
     largest = max(value for _, value, _ in data) or 1
@@ -118,4 +119,5 @@ def render_figure(figure: Figure, indicators: dict[str, Indicator], lang: str, t
         first_column=t["chart_year"] if figure.type == "change" else t["chart_item"],
         value_header=t[f"chart_value_{unit}"],
         t=t,
+        open_data=open_data,
     )

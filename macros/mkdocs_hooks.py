@@ -44,7 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import pdf, preview, social
+from macros import opendata, pdf, preview, render, social
 from macros.addresses import in_language, neutral, relative
 from macros.history import History, long_date
 from macros.links import check_site_links
@@ -216,12 +216,27 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
         # the language root so English pages search the English index (see _split_search_index).
         context["base_url"] = get_relative_url(f"{lang}/", page.url)
     context["last_updated"] = _last_updated(page, site, config, lang)
+    unit_ref = (page.meta or {}).get("unit")
+    if unit_ref:
+        # "Zo verwijs je hiernaar", with the date the page last changed as its version.
+        type_name, unit_id = unit_ref.split("/", 1)
+        context["citation"] = render.citation(site, site.units.get(type_name, unit_id, lang), context["last_updated"]["day"])
     context["social_meta"] = _social_meta(page, site, config, lang)
     # English pages live at English addresses (macros/paths.py), the footer's too.
     context["accessibility_url"] = in_language("/toegankelijkheid/", lang).lstrip("/")
+    # Under which licence the texts and figures may be reused: footer and <link rel="license">.
+    context["licence"] = _licence(site, lang)
     if page.file.src_uri.startswith("404."):
         context["base_href"] = urlsplit(config["site_url"] or "/").path.rstrip("/") + "/" + page.url
     return context
+
+
+def _licence(site: Site, lang: str) -> dict[str, Markup]:
+    """The content licence's short name, full name and deed in the page's language, escaped."""
+    from macros.licences import LICENCES
+
+    licence = LICENCES[site.region.licence if site.region else "CC-BY-4.0"]
+    return {"short": plain(licence.short), "name": plain(licence.name[lang]), "url": plain(licence.url[lang]), "terms": plain(licence.terms[lang])}
 
 
 def _social_meta(page: Any, site: Site, config: MkDocsConfig, lang: str) -> Markup:
@@ -263,7 +278,7 @@ def _last_updated(page: Any, site: Site, config: MkDocsConfig, lang: str) -> dic
         # English pages are staged in English folders; their source is in docs/ by its Dutch name.
         source = DOCS / neutralize(page.file.src_uri, lang)
     day = config[HISTORY_KEY].changed(source)
-    return {"iso": day.isoformat(), "text": long_date(day, lang)}
+    return {"iso": day.isoformat(), "text": long_date(day, lang), "day": day}
 
 
 # Material writes autocomplete="off" on its two toggle checkboxes, outside any template
@@ -464,6 +479,7 @@ def _write_downloads(site_dir: Path, config: MkDocsConfig) -> None:
     # The link-preview images are drawn in the same worker pool (macros/social.py).
     files = pdf.write_pdfs(site, site_dir, _absolute(config, ""), extra=social.image_jobs(site, site_dir))
     sizes = {file.name: file.stat().st_size for file in files}
+    sizes.update(opendata.write(site, site_dir, pdf.build_date().isoformat()))
     _fill_sizes(site_dir, sizes)
 
 
@@ -475,7 +491,8 @@ def _fill_sizes(site_dir: Path, sizes: dict[str, int]) -> None:
     def size(match: re.Match[str]) -> str:
         if match.group("name") not in sizes:
             raise PluginError(f"no download named {match.group('name')} (see macros/pdf.py)")
-        return match.group(1) + pdf.size_label(sizes[match.group("name")], match.group("lang")) + match.group(4)
+        kind = match.group("name").rsplit(".", 1)[-1].upper()
+        return match.group(1) + pdf.size_label(sizes[match.group("name")], match.group("lang"), kind) + match.group(4)
 
     for page in sorted(site_dir.rglob("*.html")):
         text = page.read_text(encoding="utf-8")

@@ -41,6 +41,8 @@ _SCREEN_ONLY = [
     re.compile(r'<p class="rv-updated".*?</p>', re.DOTALL),
     re.compile(r'<p class="rv-print-only".*?</p>', re.DOTALL),
     re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL),
+    # "Zo verwijs je hiernaar": the brochure has its colophon.
+    re.compile(r'<section class="rv-cite".*?</section>', re.DOTALL),
     # A picture marked as decoration (alt text "decoratie"): on paper it would need an alt text.
     re.compile(r'<img class="rv-image rv-image--decoration"[^>]*>'),
 ]
@@ -89,10 +91,18 @@ def download_list(site: Site, names: dict[str, str], lang: str, link: Any, only_
             "name": item.name,
             "title": t[f"download_{item.kind}"],
             "language": site.t("language_name", item.lang),
+            "type": "application/pdf",
+            "format": "PDF",
         }
         for item in downloads(names)
         if item.lang == lang or not only_page_language
     ]
+    if not only_page_language:
+        # The figures as open data: one file for both languages (macros/opendata.py).
+        from .opendata import FILES, TYPES
+
+        for kind, name in FILES.items():
+            items.append({"href": link(f"{FOLDER}/{name}"), "lang": None, "name": name, "title": t[f"download_data_{kind}"], "language": None, "type": TYPES[kind], "format": kind.upper()})
     return render_template("downloads.html", items=items, lang=lang)
 
 
@@ -236,8 +246,18 @@ def brochure_html(site: Site, site_dir: Path, site_url: str, site_name: str, pub
         date=long_date(build_date(), lang),
         home=home,
         parts=parts,
+        licence=_licence_in(site, lang),
         css=Markup(_css("brochure.css") + cover_css(site, site_dir)),
     )
+
+
+def _licence_in(site: Site, lang: str) -> dict[str, str]:
+    """The content licence's name, deed and terms in one language (macros/licences.py)."""
+    from .licences import LICENCES
+
+    assert site.region is not None
+    licence = LICENCES[site.region.licence]
+    return {"name": licence.name[lang], "url": licence.url[lang], "terms": licence.terms[lang], "short": licence.short}
 
 
 def _data_uri(svg: str) -> str:
@@ -417,7 +437,7 @@ def _fit_poster(document: str, base_url: str) -> Any:
     return best
 
 
-def _write_pdf(document: str, base_url: str, target: Path, fit: bool = False) -> Path:
+def _write_pdf(document: str, base_url: str, target: Path, fit: bool = False, rights: tuple[str, str] | None = None) -> Path:
     """One PDF from its HTML (runs in a worker process), with its tags finished (pdf_tags)."""
     from weasyprint import HTML
 
@@ -425,7 +445,7 @@ def _write_pdf(document: str, base_url: str, target: Path, fit: bool = False) ->
 
     rendered = _fit_poster(document, base_url) if fit else HTML(string=document, base_url=base_url).render(pdf_variant=PDF_VARIANT)
     rendered.write_pdf(target, pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
-    finish(target)
+    finish(target, rights)
     return target
 
 
@@ -454,7 +474,9 @@ def write_pdfs(site: Site, site_dir: Path, site_url: str, extra: list[tuple[Any,
         make = brochure_html if item.kind == "brochure" else poster_html
         document = make(site, site_dir, site_url, names[item.lang], site.region.publisher, item.lang)
         # Plain text from here on: Markup would escape what _fit_poster puts in.
-        jobs.append((_write_pdf, (str(document), site_dir.as_uri() + "/", folder / item.name, item.kind == "poster")))
+        licence = _licence_in(site, item.lang)
+        rights = (f"{licence['name']}. {licence['terms']}", licence["url"])
+        jobs.append((_write_pdf, (str(document), site_dir.as_uri() + "/", folder / item.name, item.kind == "poster", rights)))
     count = len(jobs)
     jobs += extra or []
     workers = min(len(jobs), os.cpu_count() or 1)
@@ -464,13 +486,13 @@ def write_pdfs(site: Site, site_dir: Path, site_url: str, extra: list[tuple[Any,
         return list(pool.map(_run, jobs))[:count]
 
 
-def size_label(size: int, lang: str) -> str:
-    """"PDF, 1,4 MB" / "PDF, 1.4 MB"; kB below one megabyte."""
+def size_label(size: int, lang: str, kind: str = "PDF") -> str:
+    """"PDF, 1,4 MB" / "PDF, 1.4 MB"; kB below one megabyte (``kind``: PDF, CSV, JSON)."""
     from babel.numbers import format_decimal
 
     from .indicators import LOCALES
 
     if size >= 1_000_000:
-        return f"PDF, {format_decimal(round(size / 1_000_000, 1), format='#,##0.0', locale=LOCALES[lang])} MB"
-    return f"PDF, {format_decimal(max(1, round(size / 1000)), format='#,##0', locale=LOCALES[lang])} kB"
+        return f"{kind}, {format_decimal(round(size / 1_000_000, 1), format='#,##0.0', locale=LOCALES[lang])} MB"
+    return f"{kind}, {format_decimal(max(1, round(size / 1000)), format='#,##0', locale=LOCALES[lang])} kB"
 

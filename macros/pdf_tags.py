@@ -13,6 +13,7 @@ file (pikepdf, on qpdf):
 
 - **Figure boxes**: WeasyPrint writes a figure's bounding box in CSS pixels from the top of
   the page; PDF wants points from the bottom. Converted here, so the box is where the figure is.
+- **Licence**: the content's licence as Dublin Core rights and an XMP rights web statement.
 - **PDF/UA identification**: WeasyPrint writes one standard into the metadata (here PDF/A-2a);
   the PDF/UA-1 part is added to the same RDF, with the extension schema that PDF/A asks for
   every property outside its own list.
@@ -23,6 +24,7 @@ The file is saved with qpdf's deterministic ID, so two builds of one commit stay
 from __future__ import annotations
 
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pikepdf
 from pikepdf import Dictionary, Name
@@ -90,14 +92,26 @@ def _to_artifacts(pdf: pikepdf.Pdf, loose: dict[int, set[int]]) -> None:
                     holder.write(data)
 
 
-def _declare_pdf_ua(pdf: pikepdf.Pdf) -> None:
-    """Add the PDF/UA-1 identification to the metadata's RDF (once)."""
+def _declare(pdf: pikepdf.Pdf, rights: tuple[str, str] | None) -> None:
+    """Add the PDF/UA-1 identification, and the licence (Dublin Core rights and the XMP rights
+    web statement, both in schemas PDF/A knows), to the metadata's RDF (once)."""
     stream = pdf.Root.Metadata
     data = stream.read_bytes()
     if b"pdfuaid:part" in data:
         return
+    extra = _UA
+    if rights is not None:
+        text, url = (escape(value).encode("utf-8") for value in rights)
+        extra += (
+            b'<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:rights><rdf:Alt><rdf:li xml:lang="x-default">'
+            + text
+            + b'</rdf:li></rdf:Alt></dc:rights></rdf:Description>\n<rdf:Description rdf:about="" xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/">'
+            + b"<xmpRights:Marked>True</xmpRights:Marked><xmpRights:WebStatement>"
+            + url
+            + b"</xmpRights:WebStatement></rdf:Description>\n"
+        )
     end = data.index(b"</rdf:RDF>")
-    stream.write(data[:end] + _UA + data[end:])
+    stream.write(data[:end] + extra + data[end:])
 
 
 # CSS pixels per PDF point: 96 px and 72 pt to the inch.
@@ -115,7 +129,7 @@ def _fix_bbox(element: pikepdf.Dictionary, pages: dict[tuple[int, int], pikepdf.
     attributes.BBox = pikepdf.Array([round(left * _PX, 3), round(height - bottom * _PX, 3), round(right * _PX, 3), round(height - top * _PX, 3)])
 
 
-def finish(path: Path) -> None:
+def finish(path: Path, rights: tuple[str, str] | None = None) -> None:
     """Mark the page furniture as artifacts and give every table header its scope, in place."""
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:
         tree = pdf.Root.StructTreeRoot
@@ -144,6 +158,6 @@ def finish(path: Path) -> None:
                 attributes = Dictionary(O=Name.Table)
                 element.A = attributes
             attributes.Scope = Name.Column if in_head else Name.Row
-        _declare_pdf_ua(pdf)
+        _declare(pdf, rights)
         pdf.save(path, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
 

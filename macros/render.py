@@ -7,6 +7,7 @@ URL relative to the current page. Nothing reads global state.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable
 from typing import Any
@@ -109,6 +110,44 @@ def unit_footer(site: Site, unit: Unit, link: Link) -> Markup:
         parts.append(render_template("vision_footer.html", unit=unit, t=t))
     parts.append(render_template("theme_quotes.html", unit=unit, t=t, quotes=_quotes_about(site, unit, link)))
     return Markup("\n").join(p for p in parts if p)
+
+
+def short_address(site: Site, unit: Unit) -> str:
+    """The shortest address of a unit: /p/3/ for a principle, /a/2/ for an ambition, else its page."""
+    assert site.region is not None
+    prefix = site.region.site_url + ("" if unit.lang == "nl" else f"{unit.lang}/")
+    if unit.type == "principles":
+        return f"{prefix}p/{unit.meta['number']}/"
+    if unit.type == "vision" and unit.meta.get("ambition"):
+        return f"{prefix}a/{unit.meta['ambition']}/"
+    return site.region.site_url + unit_path(unit)
+
+
+def citation(site: Site, unit: Unit, date: datetime.date) -> Markup:
+    """"Zo verwijs je hiernaar": publisher, year, title, the vision it is part of, the short
+    address and the version (the date the page last changed), in the page's language, to copy
+    into a report."""
+    from .history import long_date
+
+    assert site.region is not None
+    t = strings(site, unit.lang)
+    number = ""
+    if unit.type == "principles":
+        number = t["principle_number"].format(number=unit.meta["number"])
+    elif unit.type == "vision" and unit.meta.get("ambition"):
+        number = t["ambition_number"].format(number=unit.meta["ambition"])
+    return render_template(
+        "citation.html",
+        unit=unit,
+        t=t,
+        publisher=site.region.publisher,
+        year=date.year,
+        title=unit.title,
+        work=site.region.site_name(unit.lang),
+        number=number[:1].lower() + number[1:] if number else "",
+        address=short_address(site, unit),
+        version=t["cite_version"].format(date=long_date(date, unit.lang)),
+    )
 
 
 def _card(site: Site, unit: Unit, link: Link) -> dict[str, Any]:
@@ -227,9 +266,25 @@ def more_figures(site: Site, lang: str, link: Link) -> Markup:
 _FIGURES_MACRO = re.compile(r"\{\{-?\s*(figure|key_figures)\(")
 
 
-def figure(site: Site, figure_id: str, lang: str) -> Markup:
-    """A chart with its caption and table."""
-    return render_figure(site.figures[figure_id], site.indicators, lang, strings(site, lang))
+def figure(site: Site, figure_id: str, lang: str, link: Link | None = None) -> Markup:
+    """A chart with its caption and table; on a page (``link``), with the figures as open data."""
+    return render_figure(site.figures[figure_id], site.indicators, lang, strings(site, lang), data_links(site, lang, link) if link else None)
+
+
+def data_links(site: Site, lang: str, link: Link) -> dict[str, str]:
+    """The open data files (macros/opendata.py) and the content's licence, for one page."""
+    from .licences import LICENCES
+    from .opendata import FILES, FOLDER
+
+    assert site.region is not None
+    licence = LICENCES[site.region.licence]
+    return {
+        "csv": link(f"{FOLDER}/{FILES['csv']}"),
+        "json": link(f"{FOLDER}/{FILES['json']}"),
+        "licence": licence.short,
+        "licence_url": licence.url[lang],
+        "lang": lang,
+    }
 
 
 # What a docs page may take from the region file with {{ region("…") }}; each is plain text.
