@@ -62,4 +62,7 @@ def read_source(file: Path, root: Path, problems: Problems | None = None) -> str
             ),
         )
         text = text[len(BOM) :]
-    return text
+    # Characters a reader cannot see: refused or removed on their own line (text_checks.py).
+    from .text_checks import scan
+
+    return scan(rel, text, problems).text

@@ -26,6 +26,7 @@ from pathlib import Path
 from .content import FENCE, HEADING, HEADING_ID
 from .images import is_content_image
 from .problems import Message, Problems
+from .text_checks import check_address
 
 ALLOWED_ELEMENTS = ("abbr", "b", "br", "cite", "dfn", "em", "i", "mark", "q", "s", "small", "span", "strong", "sub", "sup", "u")
 ALLOWED_ATTRIBUTES = ("dir", "lang", "title")
@@ -215,6 +216,9 @@ def _check_link(number: int, image: bool, target: str, page: PageText, pages: di
     scheme = _SCHEME.match(clean.lower())
     if scheme or clean.startswith("//"):
         name = scheme.group(1) if scheme else "//"
+        if name in ("http", "https"):
+            # A host in look-alike letters leads elsewhere than it reads (text_checks.py).
+            check_address(page.path, number, "link", clean, problems)
         if image:
             problems.add(
                 page.path,

@@ -175,6 +175,8 @@ _URL = re.compile(r"^https://[a-z0-9.-]+\.[a-z]{2,}(?::[0-9]+)?(?:/[A-Za-z0-9._~
 _LOGO = re.compile(r"^[a-z0-9][a-z0-9-]*\.svg$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 SHORT_MAX = 10
+# The site's name without its years: with them it must fit the header on two lines at 320 px.
+TITLE_MAX = 50
 
 
 @dataclass(frozen=True)
@@ -262,6 +264,17 @@ def _check_values(data: dict[str, Any], lines: dict[str, int], root: Path, probl
             ),
         )
     for lang in LANGUAGES:
+        title = (data["title"] or {}).get(lang)
+        if isinstance(title, str) and len(title) > TITLE_MAX:
+            problems.add(
+                REL,
+                data["title"][LINES].get(lang, lines["title"]),
+                f"title.{lang}",
+                Message(
+                    nl=f"is {len(title)} tekens lang (schrijf hoogstens {TITLE_MAX} tekens, zodat de naam met de jaartallen in de kop van de site past)",
+                    en=f"is {len(title)} characters long (expected at most {TITLE_MAX}, so the name with its years fits the site's header)",
+                ),
+            )
         if (data["short"] or {}).get(lang) and len(data["short"][lang]) > SHORT_MAX:
             length = len(data["short"][lang])
             problems.add(

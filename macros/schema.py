@@ -230,6 +230,12 @@ def _check_scalar(value: Any, spec: Field, where: Where, line: int, name: str) -
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
         bad = not isinstance(value, str) or not value.strip()
+        if not bad:
+            # A YAML escape ("\u202e", "\a") writes a hidden character that the file itself
+            # does not show: the parsed text is checked as the file was (text_checks.py).
+            from .text_checks import check_value
+
+            check_value(where.path, line, name, value, where.problems)
         if not bad and kind == "id" and not ID_PATTERN.match(value):
             where.problems.add(
                 where.path,

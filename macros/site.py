@@ -24,6 +24,7 @@ from .region import Region, fill, load_region
 from .safety import check_template_text
 from .schema import LANGUAGE_ADJECTIVES_NL, LANGUAGES
 from .templating import plain
+from .text_checks import check_heading_levels, check_lengths
 
 UI_STRINGS = Path(__file__).with_name("ui.yaml")
 # The project's pages that are not content units.
@@ -146,6 +147,11 @@ def load_site(root: Path, docs: Path = DOCS) -> Site:
         check_template_text(text.text, text.path, text.first_line, specs, problems)
         check_markup(text, anchors, docs, problems)
         check_references(text.path, text.text, text.first_line, site.images, root, problems)
+        check_heading_levels(text.path, text.text, text.first_line, problems)
+    for pairs in units.by_type.values():
+        for pair in pairs.values():
+            for unit in pair.values():
+                check_lengths(unit, problems)
 
     site.translations = translations.scan(root, [(root / "content", "content"), (docs, "docs")])
     translations.check(site.translations, problems)

@@ -34,8 +34,14 @@ _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _URL = re.compile(r"(?:https?|mailto):[^\s)\]>\"']*|\]\([^)\s]*", re.IGNORECASE)
 
 
+# Control characters have no Unicode name: the ones a paste or a terminal brings, by their common name.
+_CONTROL_NAMES = {0x00: "null", 0x07: "bell", 0x08: "backspace", 0x0B: "vertical tab", 0x0C: "form feed", 0x1B: "escape", 0x7F: "delete", 0x85: "next line"}
+
+
 def _name(char: str) -> str:
-    return f"U+{ord(char):04X} ({unicodedata.name(char, 'zonder naam').lower()})"
+    """U+202E (right-to-left override): the code and the Unicode name, the same in both languages."""
+    name = unicodedata.name(char, "") or _CONTROL_NAMES.get(ord(char), "control")
+    return f"U+{ord(char):04X} ({name.lower()})"
 
 
 def _is_emoji(char: str) -> bool:
@@ -43,38 +49,54 @@ def _is_emoji(char: str) -> bool:
     return 0x1F000 <= code <= 0x1FAFF or 0x2600 <= code <= 0x27BF or code == 0xFE0F
 
 
-def _refused(char: str) -> Message | None:
-    """Why this character may not stand in an editor's text, or None."""
+# Why a character is refused, with what to do: {names} lists the characters found.
+_KINDS: dict[str, tuple[str, str]] = {
+    "control": (
+        "onzichtbare stuurtekens: {names} (haal ze weg: typ de tekst op deze plek opnieuw)",
+        "invisible control characters: {names} (remove them: type the text at this place again)",
+    ),
+    "bidi": (
+        "onzichtbare tekens die de volgorde van de tekst omdraaien: {names} (haal ze weg: typ de tekst op deze plek opnieuw)",
+        "invisible characters that reverse the order of the text: {names} (remove them: type the text at this place again)",
+    ),
+    "hidden": (
+        "onzichtbare tekens die verborgen tekst kunnen dragen: {names} (haal ze weg: typ de tekst op deze plek opnieuw)",
+        "invisible characters that can carry hidden text: {names} (remove them: type the text at this place again)",
+    ),
+    "separator": (
+        "onzichtbare regeltekens: {names} (gebruik een gewone nieuwe regel)",
+        "invisible line characters: {names} (use an ordinary new line)",
+    ),
+    "unknown": (
+        "tekens die in gewone tekst niet bestaan en op elk apparaat anders tonen: {names} (haal ze weg)",
+        "characters that do not exist in ordinary text and show differently on every device: {names} (remove them)",
+    ),
+}
+
+
+def _refused(char: str) -> str | None:
+    """Why this character may not stand in an editor's text (a key of _KINDS), or None."""
     code = ord(char)
     category = unicodedata.category(char)
     if char in "\t\n\r":
         return None
     if category == "Cc":
-        return Message(
-            nl=f"een onzichtbaar stuurteken {_name(char)} (haal het weg: typ de tekst op deze plek opnieuw)",
-            en=f"an invisible control character {_name(char)} (remove it: type the text at this place again)",
-        )
+        return "control"
     if code in _BIDI:
-        return Message(
-            nl=f"een onzichtbaar teken {_name(char)} dat de volgorde van de tekst omdraait (haal het weg: typ de tekst op deze plek opnieuw)",
-            en=f"an invisible character {_name(char)} that reverses the order of the text (remove it: type the text at this place again)",
-        )
+        return "bidi"
     if 0xE0000 <= code <= 0xE007F or 0xE0100 <= code <= 0xE01EF:
-        return Message(
-            nl=f"een onzichtbaar teken {_name(char)} dat verborgen tekst kan dragen (haal het weg: typ de tekst op deze plek opnieuw)",
-            en=f"an invisible character {_name(char)} that can carry hidden text (remove it: type the text at this place again)",
-        )
+        return "hidden"
     if code in _SEPARATORS:
-        return Message(
-            nl=f"een onzichtbaar regelteken {_name(char)} (gebruik een gewone nieuwe regel)",
-            en=f"an invisible line character {_name(char)} (use an ordinary new line)",
-        )
+        return "separator"
     if category in ("Co", "Cn", "Cs"):
-        return Message(
-            nl=f"het teken U+{code:04X} bestaat niet in gewone tekst en toont op elk apparaat anders (haal het weg)",
-            en=f"the character U+{code:04X} does not exist in ordinary text and shows differently on every device (remove it)",
-        )
+        return "unknown"
     return None
+
+
+def _message(kind: str, chars: list[str]) -> Message:
+    names = ", ".join(dict.fromkeys(_name(char) for char in chars))
+    nl, en = _KINDS[kind]
+    return Message(nl=nl.format(names=names), en=en.format(names=names))
 
 
 @dataclass(frozen=True)
@@ -83,6 +105,23 @@ class Cleaned:
 
     text: str
     changed: bool
+
+
+# The field named in messages about a whole line (the scan runs before any field is known).
+FIELD = "text"
+
+
+def check_value(rel: str, line: int, field: str, value: str, problems: Problems) -> None:
+    """A parsed text field (after YAML's escapes) holds no character that :func:`scan` refuses."""
+    refused: dict[str, list[str]] = {}
+    for char in value:
+        if char.isascii() and not _ASCII_CONTROL.match(char) or char in "\t\n\r":
+            continue
+        kind = _refused(char)
+        if kind is not None:
+            refused.setdefault(kind, []).append(char)
+    for kind, chars in refused.items():
+        problems.add(rel, line, field, _message(kind, chars))
 
 
 def scan(rel: str, text: str, problems: Problems) -> Cleaned:
@@ -97,14 +136,17 @@ def scan(rel: str, text: str, problems: Problems) -> Cleaned:
         addresses = [(m.start(), m.end()) for m in _URL.finditer(line)]
         kept = []
         removed: list[str] = []
+        # One message per kind of hidden character on a line, naming each character once.
+        refused: dict[str, list[str]] = {}
         for index, char in enumerate(line):
             if char.isascii() and not _ASCII_CONTROL.match(char):
                 kept.append(char)
                 continue
-            why = _refused(char)
-            if why is not None:
-                problems.add(rel, number, "tekst", why)
-                kept.append(char)
+            kind = _refused(char)
+            if kind is not None:
+                # Reported here once; left out of what the parsers read, so a field is not
+                # reported a second time (the build stops on the error anyway).
+                refused.setdefault(kind, []).append(char)
                 continue
             if ord(char) in _REMOVABLE:
                 in_address = any(start <= index < end for start, end in addresses)
@@ -113,7 +155,7 @@ def scan(rel: str, text: str, problems: Problems) -> Cleaned:
                     problems.add(
                         rel,
                         number,
-                        "tekst",
+                        FIELD,
                         Message(
                             nl=f"een onzichtbaar teken {_name(char)} in een webadres: de link gaat dan ergens anders heen dan er staat (typ het adres opnieuw)",
                             en=f"an invisible character {_name(char)} in a web address: the link then leads somewhere other than it reads (type the address again)",
@@ -127,12 +169,14 @@ def scan(rel: str, text: str, problems: Problems) -> Cleaned:
                     changed = True
                 continue
             kept.append(char)
+        for kind, chars in refused.items():
+            problems.add(rel, number, FIELD, _message(kind, chars))
         if removed:
             names = ", ".join(sorted({_name(char) for char in removed}))
             problems.warn(
                 rel,
                 number,
-                "tekst",
+                FIELD,
                 Message(
                     nl=f"onzichtbare tekens weggehaald: {names} (ze doen niets voor de lezer; haal ze ook uit je bestand)",
                     en=f"invisible characters removed: {names} (they do nothing for the reader; remove them from your file too)",
@@ -146,8 +190,10 @@ def check_address(rel: str, line: int, field: str, address: str, problems: Probl
     """A web address must be written in plain letters: a host with a letter from another
     alphabet that looks like ours leads to another site than it reads."""
     host = re.sub(r"^[a-z]+://", "", address, flags=re.IGNORECASE).split("/", 1)[0]
-    if not host.isascii():
-        odd = ", ".join(sorted({_name(char) for char in host if not char.isascii()}))
+    # Invisible characters are reported by scan(); here: letters that only look like ours.
+    letters = [char for char in host if not char.isascii() and unicodedata.category(char).startswith("L")]
+    if letters:
+        odd = ", ".join(sorted({_name(char) for char in letters}))
         problems.add(
             rel,
             line,

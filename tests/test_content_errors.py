@@ -39,6 +39,7 @@ def broken_project(case: str, target: Path) -> Path:
     for edit in yaml.safe_load((FIXTURES / case / "edits.yaml").read_text(encoding="utf-8")):
         file = target / edit["file"]
         if "create" in edit:
+            file.parent.mkdir(parents=True, exist_ok=True)
             file.write_text(edit["create"], encoding="utf-8")
         elif "remove" in edit:
             file.unlink()
