@@ -31,7 +31,9 @@ _REMOVABLE = {0x200B, 0x200C, 0x200D, 0x2060, 0x00AD, 0xFEFF, 0x180E}
 _SEPARATORS = {0x2028, 0x2029}
 _ZWJ = 0x200D
 _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_URL = re.compile(r"(?:https?|mailto):[^\s)\]>\"']*|\]\([^)\s]*", re.IGNORECASE)
+# A web address in running text or a Markdown link; only an ordinary space or tab ends it (a
+# no-break space inside one is reported, not taken for its end).
+_URL = re.compile(r"(?:https?|mailto):[^ \t)\]>\"']*|\]\([^) \t]*", re.IGNORECASE)
 
 
 # Control characters have no Unicode name: the ones a paste or a terminal brings, by their common name.
@@ -148,8 +150,21 @@ def scan(rel: str, text: str, problems: Problems) -> Cleaned:
                 # reported a second time (the build stops on the error anyway).
                 refused.setdefault(kind, []).append(char)
                 continue
+            in_address = any(start <= index < end for start, end in addresses)
+            if in_address and unicodedata.category(char) == "Zs":
+                # A no-break or other wide space inside an address: the link ends there.
+                problems.add(
+                    rel,
+                    number,
+                    FIELD,
+                    Message(
+                        nl=f"een bijzondere spatie {_name(char)} in een webadres: de link houdt daar op (typ het adres opnieuw, zonder spatie)",
+                        en=f"a special space {_name(char)} in a web address: the link stops there (type the address again, without a space)",
+                    ),
+                )
+                kept.append(char)
+                continue
             if ord(char) in _REMOVABLE:
-                in_address = any(start <= index < end for start, end in addresses)
                 between_emoji = ord(char) == _ZWJ and 0 < index < len(line) - 1 and _is_emoji(line[index - 1]) and _is_emoji(line[index + 1])
                 if in_address:
                     problems.add(
@@ -171,6 +186,16 @@ def scan(rel: str, text: str, problems: Problems) -> Cleaned:
             kept.append(char)
         for kind, chars in refused.items():
             problems.add(rel, number, FIELD, _message(kind, chars))
+        for word in _mixed_script_words(line):
+            problems.add(
+                rel,
+                number,
+                FIELD,
+                Message(
+                    nl=f'in het woord "{word}" staan letters uit een ander alfabet die op onze letters lijken ({_foreign(word)}); zoeken en voorlezen gaan dan mis (typ het woord opnieuw)',
+                    en=f'the word "{word}" holds letters from another alphabet that look like ours ({_foreign(word)}); search and screen readers then go wrong (type the word again)',
+                ),
+            )
         if removed:
             names = ", ".join(sorted({_name(char) for char in removed}))
             problems.warn(
@@ -184,6 +209,30 @@ def scan(rel: str, text: str, problems: Problems) -> Cleaned:
             )
         out.append("".join(kept))
     return Cleaned("\n".join(out), changed)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _script(char: str) -> str:
+    """LATIN, CYRILLIC, GREEK … for a letter (the first word of its Unicode name)."""
+    return unicodedata.name(char, "").split(" ", 1)[0]
+
+
+def _mixed_script_words(line: str) -> list[str]:
+    """Words that mix Latin letters with Cyrillic or Greek ones: a look-alike "о" in "Jeugdhulp"."""
+    found = []
+    for word in _WORD.findall(line):
+        if word.isascii():
+            continue
+        scripts = {_script(char) for char in word if char.isalpha()}
+        if "LATIN" in scripts and scripts & {"CYRILLIC", "GREEK"}:
+            found.append(word)
+    return found
+
+
+def _foreign(word: str) -> str:
+    return ", ".join(dict.fromkeys(_name(char) for char in word if char.isalpha() and _script(char) in ("CYRILLIC", "GREEK")))
 
 
 def check_address(rel: str, line: int, field: str, address: str, problems: Problems) -> None:
@@ -229,6 +278,21 @@ LIMITS: dict[str, dict[str, tuple[int, str, str]]] = {
 }
 # The longest word a title can hold at 320 px before it is cut in the middle.
 LONGEST_WORD = 30
+# Fields shown as one line: a heading, a name, a line under a name, the core sentence.
+SINGLE_LINE = ("title", "summary", "motto", "name", "role")
+
+
+def _texts(meta: dict, lines: dict) -> list[tuple[str, str, int]]:
+    """Every text field of a unit (and of the items of its lists) with its line."""
+    found = []
+    for field, value in meta.items():
+        if isinstance(value, str) and field not in ("id", "translates", "part", "theme"):
+            found.append((field, value, lines.get(field, 1)))
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, dict) and isinstance(item.get("text"), str):
+                    found.append((f"{field}.text", item["text"], item.get("_lines", {}).get("text", lines.get(field, 1))))
+    return found
 
 
 def _length_problem(rel: str, line: int, name: str, text: str, limit: int, why: tuple[str, str], problems: Problems) -> None:
@@ -260,14 +324,25 @@ def check_lengths(unit: object, problems: Problems) -> None:
                     _length_problem(rel, line, name, item[inner], limit, (why[0], why[1]), problems)
         elif isinstance(value, str):
             _length_problem(rel, lines.get(field, 1), field, value, limit, (why[0], why[1]), problems)
-    title = meta.get("title")
-    if isinstance(title, str):
-        for word in title.split():
-            if len(word) > LONGEST_WORD:
+    for field in SINGLE_LINE:
+        value = meta.get(field)
+        if isinstance(value, str) and "\n" in value.strip():
+            problems.add(
+                rel,
+                lines.get(field, 1),
+                field,
+                Message(
+                    nl="staat op meer dan één regel (schrijf het op één regel: een nieuwe regel breekt de kop en de kaart)",
+                    en="is on more than one line (write it on one line: a new line breaks the heading and the card)",
+                ),
+            )
+    for field, value, line in _texts(meta, lines):
+        for word in value.split():
+            if len(word) > LONGEST_WORD and "://" not in word and "@" not in word:
                 problems.add(
                     rel,
-                    lines.get("title", 1),
-                    "title",
+                    line,
+                    field,
                     Message(
                         nl=f'het woord "{word[:40]}…" is {len(word)} tekens lang: op een telefoon wordt het midden in afgebroken (hoogstens {LONGEST_WORD} tekens, of zet er een streepje in)',
                         en=f'the word "{word[:40]}…" is {len(word)} characters long: on a phone it is cut in the middle (at most {LONGEST_WORD} characters, or put a hyphen in it)',

@@ -23,6 +23,9 @@ REFUSED = {
     "unassigned": "Teken \U0003ffff hier.",
     "zero-width space in a link": "Zie [de site](https://regiovisie\u200b.example/p/1/).",
     "zero-width joiner in a link text address": "Lees https://www.rsj\u200dijsselland.nl/ hier.",
+    "no-break space in a link": "Zie [de site](https://www.rsjijsselland.nl/a\u00a0b/).",
+    "Cyrillic o in a Dutch word": "Goede jeugdh\u0443lp voor iedereen.",
+    "Greek omicron in a title": "Samen werken aan z\u03bfrg.",
 }
 REMOVED = {
     "zero-width space": ("Jeugd\u200bhulp helpt.", "Jeugdhulp helpt."),
@@ -84,10 +87,13 @@ def _unit(type_: str, **meta: object) -> SimpleNamespace:
 
 def test_fields_longer_than_the_layout_holds_are_refused_with_the_limit_and_why() -> None:
     problems = Problems()
-    check_lengths(_unit("principles", title="We " * 40, summary="Kort.", points=[{"text": "x" * 301, "_lines": {"text": 9}}]), problems)
+    check_lengths(_unit("principles", title="We " * 40, summary="Kort.", points=[{"text": "woord " * 50 + "x", "_lines": {"text": 9}}]), problems)
     messages = [str(p) for p in problems.errors]
     assert messages[0].startswith("content/principles/x.nl.md:2: title: is 120 tekens lang: hoogstens 90")
     assert messages[1].startswith("content/principles/x.nl.md:9: points.text: is 301 tekens lang: hoogstens 300")
+    problems = Problems()
+    check_lengths(_unit("principles", title="Een titel\nop twee regels", summary="Zie https://www.voorbeeld.nl/een/heel/lang/adres/dat/mag.", points=[{"text": "Eén " + "a" * 31, "_lines": {"text": 7}}]), problems)
+    assert [(p.field, p.line) for p in problems.errors] == [("title", 2), ("points.text", 7)], [str(p) for p in problems.errors]
     problems = Problems()
     check_lengths(_unit("personas", title="Sarah", summary="Kort.", name="Sarah Maria Johanna de Vries", role="Leerling"), problems)
     assert [p.field for p in problems.errors] == ["name"]
