@@ -186,7 +186,7 @@ def scan(rel: str, text: str, problems: Problems) -> Cleaned:
             kept.append(char)
         for kind, chars in refused.items():
             problems.add(rel, number, FIELD, _message(kind, chars))
-        for word in _mixed_script_words(line):
+        for word in _mixed_script_words(line, addresses):
             problems.add(
                 rel,
                 number,
@@ -219,11 +219,13 @@ def _script(char: str) -> str:
     return unicodedata.name(char, "").split(" ", 1)[0]
 
 
-def _mixed_script_words(line: str) -> list[str]:
-    """Words that mix Latin letters with Cyrillic or Greek ones: a look-alike "о" in "Jeugdhulp"."""
+def _mixed_script_words(line: str, addresses: list[tuple[int, int]]) -> list[str]:
+    """Words that mix Latin letters with Cyrillic or Greek ones: a look-alike "о" in "Jeugdhulp".
+    Not in web addresses: the link check names those (check_address)."""
     found = []
-    for word in _WORD.findall(line):
-        if word.isascii():
+    for match in _WORD.finditer(line):
+        word = match.group(0)
+        if word.isascii() or any(start <= match.start() < end for start, end in addresses):
             continue
         scripts = {_script(char) for char in word if char.isalpha()}
         if "LATIN" in scripts and scripts & {"CYRILLIC", "GREEK"}:
