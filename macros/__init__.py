@@ -65,6 +65,11 @@ def define_env(env: Any) -> None:
         return pdf.download_list(site(), pdf.site_names(site()), lang(), link, only_page_language=scope == "page-language")
 
     @env.macro
+    def youth_link() -> Markup:
+        """A link to the version for young people (nothing when the region has none)."""
+        return render.youth_link(site(), lang(), link)
+
+    @env.macro
     def praatplaat(level: int = 2) -> Markup:
         """The overview poster, built from content/."""
         return render.praatplaat(site(), lang(), link, level)

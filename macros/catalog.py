@@ -42,6 +42,7 @@ def macro_specs(site: Site, declared_figures: set[str] | None = None) -> dict[st
         MacroSpec("count", (Param("what", "id", lambda: sorted(COUNTED), "count"),)),
         MacroSpec("accessibility_tests", ()),
         MacroSpec("known_problems", ()),
+        MacroSpec("youth_link", ()),
     ]
     return {spec.name: spec for spec in specs}
 

@@ -55,6 +55,29 @@ _QUOTE = Field(
 )
 
 
+# A sentence of the version for young people, with where in the vision it comes from.
+_YOUTH_POINT = Field(
+    "map",
+    Message(nl="een zin met een `id`, een `text` en een `from`", en="a sentence with an `id`, a `text` and a `from`"),
+    fields={
+        "id": Field(
+            "id",
+            Message(nl="een kort id voor deze zin, in beide talen hetzelfde", en="a short id for this sentence, the same in both languages"),
+        ),
+        "text": Field("text", Message(nl="de zin, in makkelijke taal", en="the sentence, in easy words")),
+        "from": Field(
+            "text",
+            Message(
+                nl="waar dit in de visie staat: het id van een onderdeel of principe, eventueel met een tussenkop: `ambitie-samen-hulp#tijdelijk`",
+                en="where the vision says this: the id of a vision section or principle, optionally with a heading id: `ambitie-samen-hulp#tijdelijk`",
+            ),
+        ),
+    },
+)
+# The parts of the version for young people, in reading order (their headings are in ui.yaml).
+YOUTH_PARTS = ("intro", "changes", "help", "ask")
+
+
 @dataclass(frozen=True)
 class ContentType:
     """One kind of unit: its folder, its address on the site and its front matter schema."""
@@ -176,6 +199,47 @@ TYPES: dict[str, ContentType] = {
         },
         ("age",),
     ),
+    # The vision for young people (12–18), in easy words: each sentence names its source.
+    "youth": ContentType(
+        "youth",
+        "youth",
+        "jongeren",
+        {
+            **_COMMON,
+            "intro": Field(
+                "list",
+                Message(nl="wat deze visie is en wie hem maakte", en="what this vision is and who made it"),
+                item=_YOUTH_POINT,
+                min_items=1,
+            ),
+            "changes": Field(
+                "list",
+                Message(nl="wat er voor jou verandert: elke ambitie en elk principe", en="what changes for you: each ambition and each principle"),
+                item=_YOUTH_POINT,
+                min_items=1,
+            ),
+            "help": Field(
+                "list",
+                Message(nl="wat je mag verwachten als jij of je gezin hulp krijgt", en="what you can expect when you or your family get help"),
+                item=_YOUTH_POINT,
+                min_items=1,
+            ),
+            "ask": Field(
+                "list",
+                Message(nl="bij wie je terechtkunt met een vraag", en="who to ask"),
+                item=_YOUTH_POINT,
+                min_items=1,
+            ),
+            "stories": Field(
+                "list",
+                Message(nl="de ids van de verhalen uit 2030 die deze pagina laat zien", en="the ids of the 2030 stories this page shows"),
+                required=False,
+                item=Field("id", Message(nl="het id van een persoon", en="the id of a persona")),
+                min_items=1,
+            ),
+        },
+        ("stories",),
+    ),
 }
 
 # What a number in front matter is called in Dutch messages ("kies een ander nummer").
@@ -210,7 +274,7 @@ class Unit:
     @property
     def anchors(self) -> tuple[str, ...]:
         """The ids partners may link to: headings, points, goals and quotes."""
-        items = [item.get("id") for name in ("points", "goals", "quotes") for item in self.meta.get(name) or [] if item]
+        items = [item.get("id") for name in ("points", "goals", "quotes", *YOUTH_PARTS) for item in self.meta.get(name) or [] if isinstance(item, dict)]
         return self.heading_ids + tuple(str(i) for i in items if i)
 
     @property
@@ -420,7 +484,7 @@ def _check_pair(pair: dict[str, Unit], ctype: ContentType, problems: Problems) -
                     en=f"is {en.meta.get(name)!r} here but {nl.meta.get(name)!r} in {nl.path} (expected the same value in both languages)",
                 ),
             )
-    for name in ("points", "goals", "quotes"):
+    for name in ("points", "goals", "quotes", *YOUTH_PARTS):
         nl_items, en_items = nl.meta.get(name) or [], en.meta.get(name) or []
         nl_ids = [i.get("id") for i in nl_items if i]
         en_ids = [i.get("id") for i in en_items if i]
@@ -557,6 +621,7 @@ def _check_across(units: Units, problems: Problems, failed: set[str] = frozenset
             else:
                 taken[value] = unit
     themes = {unit_id: pair["nl"] for t in ("vision", "principles") for unit_id, pair in units.by_type[t].items()}
+    _check_youth(units, themes, failed, problems)
     for pair in units.by_type["personas"].values():
         valid: dict[str, dict[str, str]] = {}
         for lang, unit in pair.items():
@@ -581,11 +646,38 @@ def _check_across(units: Units, problems: Problems, failed: set[str] = frozenset
                 )
 
 
+def _check_youth(units: Units, themes: dict[str, Unit], failed: set[str], problems: Problems) -> None:
+    """Every sentence for young people names a part of the vision that exists; every story it shows exists."""
+    personas = units.by_type["personas"]
+    for pair in units.by_type.get("youth", {}).values():
+        for unit in pair.values():
+            for part in YOUTH_PARTS:
+                for item in unit.meta.get(part) or []:
+                    source = isinstance(item, dict) and item.get("from")
+                    if source and source.partition("#")[0] not in failed:
+                        _check_reference(source, themes, unit, f"{part}.{item.get('id')}.from", item[LINES].get("from", 1), problems)
+            for number, persona in enumerate(unit.meta.get("stories") or []):
+                if persona not in personas:
+                    known = ", ".join(sorted(personas))
+                    problems.add(
+                        unit.path,
+                        unit.field_lines.get("stories", 1) + number + 1,
+                        "stories",
+                        Message(
+                            nl=f'"{persona}" is geen persoon (kies uit: {known or "nog geen"})',
+                            en=f'"{persona}" is not a persona (expected one of: {known or "none yet"})',
+                        ),
+                    )
+
+
 def _check_theme(theme: str, themes: dict[str, Unit], unit: Unit, quote: dict[str, Any], problems: Problems) -> bool:
     """A quote's theme: a vision section or principle id, optionally `#heading-id`."""
+    return _check_reference(theme, themes, unit, f"quotes.{quote.get('id')}.theme", quote[LINES].get("theme", 1), problems)
+
+
+def _check_reference(theme: str, themes: dict[str, Unit], unit: Unit, field_name: str, line: int, problems: Problems) -> bool:
+    """A reference to the vision: a vision section or principle id, optionally `#heading-id`."""
     target_id, _, anchor = theme.partition("#")
-    field_name = f"quotes.{quote.get('id')}.theme"
-    line = quote[LINES].get("theme", 1)
     if target_id not in themes:
         close = difflib.get_close_matches(target_id, list(themes), n=1)
         known = ", ".join(sorted(themes))

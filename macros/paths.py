@@ -12,6 +12,7 @@ FOLDERS: dict[str, dict[str, str]] = {
     "principes": {"en": "principles"},
     "visie": {"en": "vision"},
     "personas": {"en": "stories"},
+    "jongeren": {"en": "young-people"},
     # Pages at the top: their file (overzicht.en.md) and address (/en/overview/) are renamed alike.
     "overzicht": {"en": "overview"},
     "toegankelijkheid": {"en": "accessibility"},

@@ -52,6 +52,15 @@ _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.DOTALL)
 _DESC = re.compile(r'<desc id="[^"]*">(.*?)</desc>', re.DOTALL)
 
 
+# The leaflet's file name after the site's: "…-jongeren.pdf", "…-young-people.pdf".
+_LEAFLET = {"nl": "jongeren", "en": "young-people"}
+
+
+def has_leaflet(site: Site) -> bool:
+    """Whether the region has a version for young people (and so a leaflet)."""
+    return bool(site.units.by_type.get("youth"))
+
+
 @dataclass(frozen=True)
 class Download:
     """One file on the downloads page."""
@@ -66,12 +75,15 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def downloads(site_names: dict[str, str]) -> list[Download]:
-    """The files, named after the site in each language."""
+def downloads(site_names: dict[str, str], leaflet: bool = True) -> list[Download]:
+    """The files, named after the site in each language; the leaflet for young people when the
+    region has a version for them."""
     found = []
     for lang in LANGUAGES:
         base = slug(site_names[lang])
         found += [Download(f"{base}.pdf", lang, "brochure"), Download(f"{base}-praatplaat-a3.pdf", lang, "poster")]
+        if leaflet:
+            found.append(Download(f"{base}-{_LEAFLET[lang]}.pdf", lang, "leaflet"))
     return found
 
 
@@ -94,7 +106,7 @@ def download_list(site: Site, names: dict[str, str], lang: str, link: Any, only_
             "type": "application/pdf",
             "format": "PDF",
         }
-        for item in downloads(names)
+        for item in downloads(names, has_leaflet(site))
         if item.lang == lang or not only_page_language
     ]
     if not only_page_language:
@@ -360,6 +372,45 @@ def poster_html(site: Site, site_dir: Path, site_url: str, site_name: str, publi
     )
 
 
+def leaflet_html(site: Site, site_dir: Path, site_url: str, site_name: str, publisher: str, lang: str) -> str:
+    """The version for young people on one A4 page, with a QR code to it online."""
+    from .render import unit_path, youth_page
+
+    assert site.region is not None
+    page = youth_page(site, lang)
+    assert page is not None
+    t = site.strings_in(lang)
+    address = site_url + unit_path(page)
+    parts = [{"key": part, "title": t[f"youth_{part}"], "sentences": [item["text"] for item in page.meta[part]]} for part in ("changes", "help", "ask")]
+    return render_template(
+        "pdf_leaflet.html",
+        lang=lang,
+        t=t,
+        site_name=site_name,
+        publisher=publisher,
+        title=page.title,
+        intro=[item["text"] for item in page.meta["intro"]],
+        parts=parts,
+        contact=site.region.contact[lang],
+        address=address,
+        short=address.split("://", 1)[-1],
+        qr=_qr(address, t["pdf_qr_alt"].format(address=address)),
+        date=long_date(build_date(), lang),
+        css=Markup(_css("leaflet.css") + leaflet_css(site, site_dir)),
+    )
+
+
+def leaflet_css(site: Site, site_dir: Path) -> str:
+    """The leaflet in the region's colours, with its logo and drawing (backgrounds: artifacts)."""
+    colours = print_colours(site)
+    return (
+        f".leaflet__head {{ background: {colours['brand_dark']} url('{_roots(colours, on_dark=True)}') no-repeat right 12mm bottom 0 / 46mm auto; }}"
+        f".leaflet__site {{ background: url('{_logo(site, site_dir)}') no-repeat left center / 9mm 9mm; }}"
+        f".leaflet h2 {{ color: {colours['brand_dark']}; border-bottom-color: {colours['accent']}; }}"
+        f".leaflet__online {{ border-color: {colours['brand']}; }}"
+    )
+
+
 def _css(name: str) -> str:
     return (Path(__file__).with_name("templates") / name).read_text(encoding="utf-8")
 
@@ -470,8 +521,8 @@ def write_pdfs(site: Site, site_dir: Path, site_url: str, extra: list[tuple[Any,
     assert site.region is not None
     names = site_names(site)
     jobs: list[tuple[Any, tuple[Any, ...]]] = []
-    for item in downloads(names):
-        make = brochure_html if item.kind == "brochure" else poster_html
+    for item in downloads(names, has_leaflet(site)):
+        make = {"brochure": brochure_html, "poster": poster_html, "leaflet": leaflet_html}[item.kind]
         document = make(site, site_dir, site_url, names[item.lang], site.region.publisher, item.lang)
         # Plain text from here on: Markup would escape what _fit_poster puts in.
         licence = _licence_in(site, item.lang)

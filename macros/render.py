@@ -17,7 +17,7 @@ from markupsafe import Markup
 from . import audit
 from .addresses import in_language
 from .charts import join_words, render_figure
-from .content import Unit
+from .content import YOUTH_PARTS, Unit
 from .history import long_date
 from .indicators import Indicator, format_value
 from .region import number_word
@@ -51,7 +51,7 @@ def portrait_path(site: Site, unit: Unit) -> str:
 def unit_header(site: Site, unit: Unit, link: Link) -> Markup:
     """What comes above the body of a unit page: kicker, lead, and a principle's points."""
     t = strings(site, unit.lang)
-    template = {"principles": "principle_header.html", "vision": "vision_header.html", "personas": "persona_header.html"}[unit.type]
+    template = {"principles": "principle_header.html", "vision": "vision_header.html", "personas": "persona_header.html", "youth": "youth_header.html"}[unit.type]
     total = len(site.units.by_type[unit.type])
     portrait = link(portrait_path(site, unit)) if unit.type == "personas" else ""
     return render_template(template, unit=unit, t=t, total=total, portrait=portrait)
@@ -105,11 +105,57 @@ def unit_footer(site: Site, unit: Unit, link: Link) -> Markup:
             href = link(unit_path(theme)) + (f"#{anchor}" if anchor else "")
             quotes.append({**quote, "theme_title": theme_label(site, theme, anchor), "href": href})
         return render_template("persona_footer.html", unit=unit, t=t, quotes=quotes)
+    if unit.type == "youth":
+        return youth_parts(site, unit, link)
     parts = []
+    if unit.type == "principles":
+        parts.append(youth_link(site, unit.lang, link, unit.id))
     if unit.type == "vision":
         parts.append(render_template("vision_footer.html", unit=unit, t=t))
     parts.append(render_template("theme_quotes.html", unit=unit, t=t, quotes=_quotes_about(site, unit, link)))
     return Markup("\n").join(p for p in parts if p)
+
+
+def youth_page(site: Site, lang: str) -> Unit | None:
+    """The version for young people in ``lang``, if the region has one."""
+    units = site.units.ordered("youth", lang)
+    return units[0] if units else None
+
+
+def youth_link(site: Site, lang: str, link: Link, source: str = "") -> Markup:
+    """A link to the version for young people; from a principle, to what it means for you."""
+    page = youth_page(site, lang)
+    if page is None:
+        return Markup("")
+    t = strings(site, lang)
+    anchor = ""
+    if source:
+        anchor = next((f"#{item['id']}" for part in YOUTH_PARTS for item in page.meta.get(part) or [] if item["from"].partition("#")[0] == source), "")
+    label = t["youth_for_you"] if source else t["youth_link"]
+    return render_template("youth_link.html", href=link(unit_path(page)) + anchor, label=label, principle=bool(source))
+
+
+def youth_parts(site: Site, unit: Unit, link: Link) -> Markup:
+    """The version for young people: its parts in reading order, the stories in their own
+    words after what you can expect, and the region's contact under who to ask."""
+    assert site.region is not None
+    t = strings(site, unit.lang)
+    ids = site.units.all_ids()
+    parts = []
+    for part in YOUTH_PARTS:
+        items = []
+        for item in unit.meta[part]:
+            target_id, _, anchor = item["from"].partition("#")
+            target = site.units.get(ids[target_id], target_id, unit.lang)
+            # What changes for you: each sentence leads on to the ambition or principle itself.
+            more = link(unit_path(target)) + (f"#{anchor}" if anchor else "") if part == "changes" else ""
+            items.append({"id": item["id"], "text": item["text"], "href": more, "more": theme_label(site, target, anchor)})
+        parts.append({"key": part, "title": t[f"youth_{part}"], "sentences": items})
+    stories = []
+    for persona_id in unit.meta.get("stories") or []:
+        persona = site.units.get("personas", persona_id, unit.lang)
+        stories.append({"title": persona.title, "href": link(unit_path(persona)), "portrait": link(portrait_path(site, persona)), "quote": persona.meta["quotes"][0]["text"]})
+    return render_template("youth.html", unit=unit, t=t, parts=parts, stories=stories, contact=site.region.contact[unit.lang])
 
 
 def short_address(site: Site, unit: Unit) -> str:
@@ -196,6 +242,7 @@ def hero(site: Site, lang: str, link: Link, lead: str) -> Markup:
         lead=lead,
         overview_href=link(in_language("/overzicht/", lang).lstrip("/")),
         vision_href=link(unit_path(vision)),
+        youth_href=link(unit_path(youth)) if (youth := youth_page(site, lang)) else "",
     )
 
 
