@@ -74,6 +74,8 @@ def cards(site: Site, lang: str) -> list[Card]:
     for unit in principles:
         kicker = site.t("principle_of", lang).format(number=unit.meta["number"], total=len(principles))
         found.append(Card(key_for(unit_path(unit)), kicker, unit.title))
+    for unit in site.units.ordered("youth", lang):
+        found.append(Card(key_for(unit_path(unit)), site.t("youth_kicker", lang), unit.title))
     for unit in site.units.ordered("personas", lang):
         quote = next((q["text"] for q in unit.meta.get("quotes") or [] if isinstance(q, dict)), "")
         found.append(Card(key_for(unit_path(unit)), site.region.site_name(lang), unit.title, _shorten(quote, QUOTE_MAX), True, site.portraits.get(unit.id)))

@@ -19,6 +19,10 @@ SKIP = {"script", "style", "svg", "table", "nav", "figcaption"}
 AIM_DEFAULT = 60
 # The home page and the persona pages are read by young people: a higher aim.
 AIM_HIGH = 65
+# The version for young people (content/youth/) is written at A2: Flesch-Douma 80 or more in
+# Dutch (no page under 70), Flesch Reading Ease 75 or more in English (tests/test_youth.py).
+AIM_YOUTH = {"nl": 80, "en": 75}
+YOUTH_FOLDERS = ("jongeren/", "young-people/")
 
 
 class ArticleText(HTMLParser):
@@ -85,11 +89,13 @@ def main(site: Path) -> None:
     for file in sorted(site.rglob("index.html")):
         rel = file.relative_to(site).parent.as_posix()
         page = "" if rel == "." else rel + "/"
-        if page.startswith(("assets/", "search/")):
-            continue
+        if page.startswith(("assets/", "search/")) or 'data-rv="redirect"' in file.read_text(encoding="utf-8"):
+            continue  # not a page: a redirect from an old or short address
         lang = "en" if page.startswith("en/") else "nl"
         plain = page[3:] if lang == "en" else page
         aim = AIM_HIGH if plain == "" or (plain.startswith("personas/") and plain != "personas/") else AIM_DEFAULT
+        if plain.startswith(YOUTH_FOLDERS) and plain not in YOUTH_FOLDERS:
+            aim = AIM_YOUTH[lang]
         value, words = score(file, lang)
         rows.append((lang, "/" + page, value, words, aim))
     print(f"{'lang':4}  {'page':42}  {'score':>5}  {'words':>5}  aim")
@@ -102,6 +108,12 @@ def main(site: Path) -> None:
     print(f"\nDutch (Flesch-Douma): {len(dutch)} pages, mean {sum(r[2] for r in dutch) / len(dutch):.1f}, {below} below aim")
     english = [r for r in rows if r[0] == "en"]
     print(f"English (Flesch Reading Ease): {len(english)} pages, mean {sum(r[2] for r in english) / len(english):.1f}")
+    youth = [r for r in rows if r[4] == AIM_YOUTH[r[0]]]
+    for lang in ("nl", "en"):
+        scores = sorted(r[2] for r in youth if r[0] == lang)
+        if scores:
+            median = scores[len(scores) // 2] if len(scores) % 2 else (scores[len(scores) // 2 - 1] + scores[len(scores) // 2]) / 2
+            print(f"For young people ({lang}): {len(scores)} page(s), median {median:.1f}, lowest {scores[0]:.1f} (aim {AIM_YOUTH[lang]})")
 
 
 if __name__ == "__main__":

@@ -128,7 +128,7 @@ def test_download_links_say_what_language_format_and_size(site_dir: Path, lang: 
     prefix = "" if lang == "nl" else "en/"
     for page in (f"{prefix}downloads/", prefix):
         document = parse(file_of(site_dir, page))
-        links = document.find("a", data_rv="download")
+        links = [link for link in document.find("a", data_rv="download") if link.attrs["type"] == "application/pdf"]
         # The downloads page offers every file; the home page the files in its own language.
         assert len(links) == (len(FILES) if "downloads" in page else len([k for k in FILES if k[0] == lang])), page
         for link in links:
@@ -192,9 +192,15 @@ def test_brochure_charts_print_in_the_region_colours_not_black(site_dir: Path, l
 CHECK_PDFUA = ROOT.parent / "shared" / "tools" / "verapdf" / "check-pdfua"
 
 
+def _kind(path: Path) -> str:
+    """brochure, poster or leaflet: what a PDF in downloads/ is, by its name (macros/pdf.py)."""
+    return "poster" if path.stem.endswith("-praatplaat-a3") else "leaflet" if path.stem.endswith(("-jongeren", "-young-people")) else "brochure"
+
+
 def _all_pdfs(site_dir: Path, example_dir: Path) -> list[Path]:
     files = sorted((site_dir / "downloads").glob("*.pdf")) + sorted((example_dir / "downloads").glob("*.pdf"))
-    assert len(files) == 8
+    # Brochure, poster and leaflet for young people, in two languages, for both regions.
+    assert len(files) == 12
     return files
 
 
@@ -276,8 +282,8 @@ def test_page_furniture_is_a_pagination_artifact_and_nothing_tagged_is_loose(sit
 
     folder = (site_dir if region == "ijsselland" else example_dir) / "downloads"
     for path in sorted(folder.glob("*.pdf")):
-        if "praatplaat" in path.name:
-            continue
+        if _kind(path) != "brochure":
+            continue  # the poster and the leaflet are one page without page furniture
         with pikepdf.open(path) as pdf:
             reachable = {tagged.element.objgen for tagged in _tree(pdf)}
             nums = pdf.Root.StructTreeRoot.ParentTree.Nums
@@ -327,7 +333,7 @@ def test_table_headers_have_a_scope_and_links_hold_their_text(site_dir: Path, ex
                 assert any(isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/OBJR" for kid in link.element.K), path.name
                 text = "".join(char["text"] for mcid in link.mcids for char in pieces[link.page].get(mcid, []))
                 assert text.strip(), f"{path.name}: page {link.page + 1}: a link without text"
-        if "praatplaat" not in path.name:
+        if _kind(path) == "brochure":
             assert headers, f"{path.name}: no table headers (the figures have tables)"
 
 
@@ -344,7 +350,12 @@ def test_every_figure_says_what_it_is_and_decoration_is_not_a_figure(site_dir: P
         alts = [str(figure.element.get("/Alt", "")) for figure in figures]
         assert all(alt.strip() for alt in alts), (path.name, alts)
         # The cover's drawing and logo, and the poster's, are painted as decoration: no figure on the cover.
-        if "praatplaat" in path.name:
+        if _kind(path) == "leaflet":
+            # Its only figure: the QR code to the page for young people, at least 30 mm wide.
+            assert len(figures) == 1 and site.region.site_url in alts[0], alts
+            left, _, right, _ = (float(v) for v in figures[0].element.A.BBox)
+            assert (right - left) / MM >= 29.5, (right - left) / MM
+        elif _kind(path) == "poster":
             codes = [(alt, figure) for alt, figure in zip(alts, figures)]
             assert len(codes) == 1 + sum(1 for t, f in (("vision", "ambition"), ("principles", "number")) for u in site.units.ordered(t, lang) if u.meta.get(f))
             for alt, figure in codes:
