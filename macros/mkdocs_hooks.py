@@ -464,8 +464,10 @@ def on_post_build(config: MkDocsConfig) -> None:
             shutil.copyfile(site_dir / name, site_dir / "en" / name)
     _write_redirects(site_dir, config)
     # The editors' preview skips the PDFs (about 4 s) to keep each rebuild quick; `make build` makes them.
+    # The figures as open data: cheap, so also in the editors' preview (charts link to them).
+    data_sizes = opendata.write(config[SITE_KEY], site_dir, pdf.build_date().isoformat())
     if not preview.active():
-        _write_downloads(site_dir, config)
+        _write_downloads(site_dir, config, data_sizes)
     broken = check_site_links(site_dir, config["site_url"] or "", pdf.FOLDER if preview.active() else None)
     if broken:
         for problem in broken:
@@ -473,13 +475,13 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise PluginError(f"{len(broken)} broken link(s) in the built site; nothing was published.")
 
 
-def _write_downloads(site_dir: Path, config: MkDocsConfig) -> None:
+def _write_downloads(site_dir: Path, config: MkDocsConfig, data_sizes: dict[str, int]) -> None:
     """The brochure and the poster as PDFs and the link-preview images, then the PDFs' sizes on the pages that offer them."""
     site: Site = config[SITE_KEY]
     # The link-preview images are drawn in the same worker pool (macros/social.py).
     files = pdf.write_pdfs(site, site_dir, _absolute(config, ""), extra=social.image_jobs(site, site_dir))
     sizes = {file.name: file.stat().st_size for file in files}
-    sizes.update(opendata.write(site, site_dir, pdf.build_date().isoformat()))
+    sizes.update(data_sizes)
     _fill_sizes(site_dir, sizes)
 
 

@@ -13,6 +13,7 @@ file (pikepdf, on qpdf):
 
 - **Figure boxes**: WeasyPrint writes a figure's bounding box in CSS pixels from the top of
   the page; PDF wants points from the bottom. Converted here, so the box is where the figure is.
+- **Images**: no /Interpolate (PDF/A-2 wants it false; WeasyPrint writes true for photos).
 - **Licence**: the content's licence as Dublin Core rights and an XMP rights web statement.
 - **PDF/UA identification**: WeasyPrint writes one standard into the metadata (here PDF/A-2a);
   the PDF/UA-1 part is added to the same RDF, with the extension schema that PDF/A asks for
@@ -144,6 +145,11 @@ def finish(path: Path, rights: tuple[str, str] | None = None) -> None:
             for mcid in loose[key]:
                 value[mcid] = None
         _to_artifacts(pdf, loose)
+        # PDF/A forbids asking viewers to smooth images (WeasyPrint writes /Interpolate true).
+        for page in pdf.pages:
+            for image in ((page.get("/Resources") or {}).get("/XObject") or {}).values():
+                if image.get("/Subtype") == Name.Image and "/Interpolate" in image:
+                    image.Interpolate = False
         pages = {page.obj.objgen: page for page in pdf.pages}
         for element in _elements(tree):
             if element.get("/S") == Name.Figure:

@@ -104,7 +104,7 @@ def test_the_brochures_colophon_and_metadata_carry_the_licence(site_dir: Path, e
             lang = str(pdf.Root.Lang)
             xmp = pdf.Root.Metadata.read_bytes().decode("utf-8")
         assert licence.name[lang] in xmp and f"<xmpRights:WebStatement>{licence.url[lang]}</xmpRights:WebStatement>" in xmp, path.name
-        if "praatplaat" not in path.name:
+        if "praatplaat" not in path.name and not path.stem.endswith(("-jongeren", "-young-people")):
             last = re.sub(r"\s+", " ", PdfReader(path).pages[-1].extract_text())
             # The deed's address may wrap at a slash.
             assert licence.name[lang] in last and licence.url[lang] in last.replace(" ", ""), path.name
