@@ -75,7 +75,13 @@ _YOUTH_POINT = Field(
     },
 )
 # The parts of the version for young people, in reading order (their headings are in ui.yaml).
-YOUTH_PARTS = ("intro", "changes", "help", "ask")
+_YOUTH_PARTS = {
+    "intro": Message(nl="wat deze visie is en wie hem maakte", en="what this vision is and who made it"),
+    "changes": Message(nl="wat er voor jou verandert: elke ambitie en elk principe", en="what changes for you: each ambition and each principle"),
+    "help": Message(nl="wat je mag verwachten als jij of je gezin hulp krijgt", en="what you can expect when you or your family get help"),
+    "ask": Message(nl="bij wie je terechtkunt met een vraag", en="who to ask"),
+}
+YOUTH_PARTS = tuple(_YOUTH_PARTS)
 
 
 @dataclass(frozen=True)
@@ -206,30 +212,7 @@ TYPES: dict[str, ContentType] = {
         "jongeren",
         {
             **_COMMON,
-            "intro": Field(
-                "list",
-                Message(nl="wat deze visie is en wie hem maakte", en="what this vision is and who made it"),
-                item=_YOUTH_POINT,
-                min_items=1,
-            ),
-            "changes": Field(
-                "list",
-                Message(nl="wat er voor jou verandert: elke ambitie en elk principe", en="what changes for you: each ambition and each principle"),
-                item=_YOUTH_POINT,
-                min_items=1,
-            ),
-            "help": Field(
-                "list",
-                Message(nl="wat je mag verwachten als jij of je gezin hulp krijgt", en="what you can expect when you or your family get help"),
-                item=_YOUTH_POINT,
-                min_items=1,
-            ),
-            "ask": Field(
-                "list",
-                Message(nl="bij wie je terechtkunt met een vraag", en="who to ask"),
-                item=_YOUTH_POINT,
-                min_items=1,
-            ),
+            **{part: Field("list", what, item=_YOUTH_POINT, min_items=1) for part, what in _YOUTH_PARTS.items()},
             "stories": Field(
                 "list",
                 Message(nl="de ids van de verhalen uit 2030 die deze pagina laat zien", en="the ids of the 2030 stories this page shows"),

@@ -466,9 +466,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     # The editors' preview skips the PDFs (about 4 s) to keep each rebuild quick; `make build` makes them.
     # The figures as open data: cheap, so also in the editors' preview (charts link to them).
     data_sizes = opendata.write(config[SITE_KEY], site_dir, pdf.build_date().isoformat())
-    if not preview.active():
+    if not preview.downloads_skipped():
         _write_downloads(site_dir, config, data_sizes)
-    broken = check_site_links(site_dir, config["site_url"] or "", pdf.FOLDER if preview.active() else None)
+    broken = check_site_links(site_dir, config["site_url"] or "", pdf.FOLDER if preview.downloads_skipped() else None)
     if broken:
         for problem in broken:
             log.error(f"broken link on {problem}")

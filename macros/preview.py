@@ -33,6 +33,16 @@ def active() -> bool:
     return os.environ.get(PREVIEW_VARIABLE) == "1"
 
 
+# A build that only needs the pages (the payload test's eleven builds) leaves out the PDFs and
+# the preview images, as the editors' preview does; `make build` and CI always make them.
+SKIP_DOWNLOADS_VARIABLE = "REGIOVISIE_SKIP_DOWNLOADS"
+
+
+def downloads_skipped() -> bool:
+    """Whether this build leaves out the PDFs and the link-preview images."""
+    return active() or os.environ.get(SKIP_DOWNLOADS_VARIABLE) == "1"
+
+
 def _strings(strings: dict[str, dict[str, str]], lang: str) -> dict[str, str]:
     return {key: texts[lang] for key, texts in strings.items()}
 

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -29,10 +30,13 @@ CHROMIUM_ARGS = [
 sys.path.insert(0, str(ROOT))
 
 
-def run_build(site_dir: Path, content_root: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the real `mkdocs build --strict`, optionally on another content/ and data/."""
+def run_build(site_dir: Path, content_root: Path | None = None, pages_only: bool = False) -> subprocess.CompletedProcess[str]:
+    """Run the real `mkdocs build --strict`, optionally on another content/ and data/;
+    ``pages_only``: without the PDFs and preview images (for tests that read only the HTML)."""
     # Each build stages its pages in a folder of its own, so builds can run side by side.
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", REGIOVISIE_STAGE=str(site_dir.parent / f"{site_dir.name}-stage"))
+    if pages_only:
+        env["REGIOVISIE_SKIP_DOWNLOADS"] = "1"
     if content_root is not None:
         env["REGIOVISIE_REGION"] = str(content_root)
     return subprocess.run(
@@ -48,7 +52,8 @@ def run_build(site_dir: Path, content_root: Path | None = None) -> subprocess.Co
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site, built once per run from the real content."""
+    """The site, built once per run from the real content (the example region builds beside it)."""
+    _example_build(tmp_path_factory)
     target = tmp_path_factory.mktemp("site")
     result = run_build(target)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -87,11 +92,24 @@ def server(site_dir: Path) -> Iterator[str]:
 EXAMPLE = ROOT / "examples" / "voorbeeld"
 
 
+_EXAMPLE_BUILD: dict[str, tuple[Path, Future[subprocess.CompletedProcess[str]]]] = {}
+
+
+def _example_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Future[subprocess.CompletedProcess[str]]]:
+    """The example region's build, started once, in the background: the two sites build side by side."""
+    if "example" not in _EXAMPLE_BUILD:
+        target = tmp_path_factory.mktemp("example") / "site"
+        pool = ThreadPoolExecutor(max_workers=1)
+        _EXAMPLE_BUILD["example"] = (target, pool.submit(run_build, target, EXAMPLE))
+        pool.shutdown(wait=False)
+    return _EXAMPLE_BUILD["example"]
+
+
 @pytest.fixture(scope="session")
 def example_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example region's site, built once per run."""
-    target = tmp_path_factory.mktemp("example") / "site"
-    result = run_build(target, content_root=EXAMPLE)
+    target, build = _example_build(tmp_path_factory)
+    result = build.result()
     assert result.returncode == 0, result.stdout + result.stderr
     return target
 
