@@ -217,8 +217,9 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
         context["base_url"] = get_relative_url(f"{lang}/", page.url)
     context["last_updated"] = _last_updated(page, site, config, lang)
     unit_ref = (page.meta or {}).get("unit")
-    if unit_ref:
-        # "Zo verwijs je hiernaar", with the date the page last changed as its version.
+    if unit_ref and not unit_ref.startswith("youth/"):
+        # "Zo verwijs je hiernaar", with the date the page last changed as its version (not on
+        # the page for young people: a citation is for reports, not for them).
         type_name, unit_id = unit_ref.split("/", 1)
         context["citation"] = render.citation(site, site.units.get(type_name, unit_id, lang), context["last_updated"]["day"])
     context["social_meta"] = _social_meta(page, site, config, lang)

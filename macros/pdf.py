@@ -41,6 +41,10 @@ _SCREEN_ONLY = [
     re.compile(r'<p class="rv-updated".*?</p>', re.DOTALL),
     re.compile(r'<p class="rv-print-only".*?</p>', re.DOTALL),
     re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL),
+    # The open data links under a chart: the colophon and the site offer them.
+    re.compile(r'<p class="rv-figure__data">.*?</p>', re.DOTALL),
+    # The link to the page for young people: it has a leaflet of its own.
+    re.compile(r'<p class="rv-youth-link[^"]*" data-rv="youth-link">.*?</p>', re.DOTALL),
     # "Zo verwijs je hiernaar": the brochure has its colophon.
     re.compile(r'<section class="rv-cite".*?</section>', re.DOTALL),
     # A picture marked as decoration (alt text "decoratie"): on paper it would need an alt text.
@@ -404,7 +408,7 @@ def leaflet_css(site: Site, site_dir: Path) -> str:
     """The leaflet in the region's colours, with its logo and drawing (backgrounds: artifacts)."""
     colours = print_colours(site)
     return (
-        f".leaflet__head {{ background: {colours['brand_dark']} url('{_roots(colours, on_dark=True)}') no-repeat right 12mm bottom 0 / 46mm auto; }}"
+        f".leaflet__head {{ background: {colours['brand_dark']} url('{_roots(colours, on_dark=True)}') no-repeat right 14mm bottom 4mm / auto 80%; }}"
         f".leaflet__site {{ background: url('{_logo(site, site_dir)}') no-repeat left center / 9mm 9mm; }}"
         f".leaflet h2 {{ color: {colours['brand_dark']}; border-bottom-color: {colours['accent']}; }}"
         f".leaflet__online {{ border-color: {colours['brand']}; }}"
