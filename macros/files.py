@@ -12,6 +12,7 @@ import functools
 from pathlib import Path
 
 from .problems import Message, Problems
+from .text_checks import scan
 
 BOM = "\ufeff"
 
@@ -63,6 +64,4 @@ def read_source(file: Path, root: Path, problems: Problems | None = None) -> str
         )
         text = text[len(BOM) :]
     # Characters a reader cannot see: refused or removed on their own line (text_checks.py).
-    from .text_checks import scan
-
     return scan(rel, text, problems).text

@@ -217,12 +217,12 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
         context["base_url"] = get_relative_url(f"{lang}/", page.url)
     context["last_updated"] = _last_updated(page, site, config, lang)
     unit_ref = (page.meta or {}).get("unit")
-    if unit_ref and not unit_ref.startswith("youth/"):
+    unit = site.units.get(*unit_ref.split("/", 1), lang) if unit_ref else None
+    if unit is not None and unit.type != "youth":
         # "Zo verwijs je hiernaar", with the date the page last changed as its version (not on
         # the page for young people: a citation is for reports, not for them).
-        type_name, unit_id = unit_ref.split("/", 1)
-        context["citation"] = render.citation(site, site.units.get(type_name, unit_id, lang), context["last_updated"]["day"])
-    context["social_meta"] = _social_meta(page, site, config, lang)
+        context["citation"] = render.citation(site, unit, context["last_updated"]["day"])
+    context["social_meta"] = _social_meta(page, unit, site, config, lang)
     # English pages live at English addresses (macros/paths.py), the footer's too.
     context["accessibility_url"] = in_language("/toegankelijkheid/", lang).lstrip("/")
     # Under which licence the texts and figures may be reused: footer and <link rel="license">.
@@ -234,18 +234,14 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
 
 def _licence(site: Site, lang: str) -> dict[str, Markup]:
     """The content licence's short name, full name and deed in the page's language, escaped."""
-    from macros.licences import LICENCES
-
-    licence = LICENCES[site.region.licence if site.region else "CC-BY-4.0"]
+    assert site.region is not None
+    licence = site.region.content_licence
     return {"short": plain(licence.short), "name": plain(licence.name[lang]), "url": plain(licence.url[lang]), "terms": plain(licence.terms[lang])}
 
 
-def _social_meta(page: Any, site: Site, config: MkDocsConfig, lang: str) -> Markup:
+def _social_meta(page: Any, unit: Any, site: Site, config: MkDocsConfig, lang: str) -> Markup:
     """The page's link preview (macros/social.py), from the editors' own words where it has them."""
-    unit_ref = (page.meta or {}).get("unit")
-    if unit_ref:
-        type_name, unit_id = unit_ref.split("/", 1)
-        unit = site.units.get(type_name, unit_id, lang)
+    if unit is not None:
         title, description = unit.title, unit.meta["summary"]
     else:
         # Our own pages' titles arrive escaped for Material (macros/pages.py): the template escapes again.
@@ -253,8 +249,7 @@ def _social_meta(page: Any, site: Site, config: MkDocsConfig, lang: str) -> Mark
         description = html.unescape(str((page.meta or {}).get("description") or config["site_description"] or ""))
     if page.file.src_uri.startswith("index."):
         title = site.region.site_name(lang) if site.region else title
-    keys = {card.key for card in social.cards(site, lang)}
-    return social.meta_tags(site, lang, page.url, title, description, lambda url: _absolute(config, url), keys)
+    return social.meta_tags(site, lang, page.url, title, description, lambda url: _absolute(config, url))
 
 
 def alternate_urls(url: str) -> list[tuple[str, str]]:

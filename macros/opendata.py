@@ -17,7 +17,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .licences import LICENCES
 from .schema import LANGUAGES
 from .site import Site
 
@@ -47,7 +46,7 @@ def _number(value: float) -> int | float:
 
 def _licence(site: Site) -> tuple[str, str]:
     assert site.region is not None
-    licence = LICENCES[site.region.licence]
+    licence = site.region.content_licence
     return licence.id, licence.url["en"]
 
 
@@ -82,7 +81,7 @@ def csv_text(site: Site) -> str:
 def json_data(site: Site, version: str) -> dict[str, Any]:
     """The JSON: what the file is, under which licence, and every indicator with its values by year."""
     assert site.region is not None
-    licence = LICENCES[site.region.licence]
+    licence = site.region.content_licence
     return {
         "title": {lang: site.region.site_name(lang) for lang in LANGUAGES},
         "publisher": site.region.publisher,

@@ -269,14 +269,13 @@ def brochure_html(site: Site, site_dir: Path, site_url: str, site_name: str, pub
 
 def _licence_in(site: Site, lang: str) -> dict[str, str]:
     """The content licence's name, deed and terms in one language (macros/licences.py)."""
-    from .licences import LICENCES
-
     assert site.region is not None
-    licence = LICENCES[site.region.licence]
+    licence = site.region.content_licence
     return {"name": licence.name[lang], "url": licence.url[lang], "terms": licence.terms[lang], "short": licence.short}
 
 
-def _data_uri(svg: str) -> str:
+def data_uri(svg: str) -> str:
+    """An SVG drawing as a data address (for CSS backgrounds: painted as artifacts)."""
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
@@ -294,14 +293,14 @@ def _roots(colours: dict[str, str], on_dark: bool) -> str:
             f".rv-art__leaves{{fill:{colours['brand']}}}"
         )
     svg = re.sub(r"(<svg\b[^>]*>)", lambda m: m.group(1) + f"<style>{drawing}</style>", str(render_template("roots.svg")), count=1)
-    return _data_uri(svg)
+    return data_uri(svg)
 
 
 def _logo(site: Site, site_dir: Path) -> str:
     """The region's logo (data/logo.svg), else the site's mark, as a data address."""
     assert site.region is not None
     logo = site.region.logo or site_dir / "assets" / "favicon.svg"
-    return _data_uri(logo.read_text(encoding="utf-8"))
+    return data_uri(logo.read_text(encoding="utf-8"))
 
 
 def poster_css(site: Site, site_dir: Path) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .files import read_source
-from .licences import LICENCES
+from .licences import LICENCES, Licence
 from .problems import Message, Problems
 from .schema import LANGUAGES, LINES, Field, Where, check, compose
 from .svg import check_svg
@@ -198,6 +198,11 @@ class Region:
     # The licence of the content (macros/licences.py): an SPDX id.
     licence: str = "CC-BY-4.0"
     colours: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def content_licence(self) -> Licence:
+        """The licence of the region's texts and figures (macros/licences.py)."""
+        return LICENCES[self.licence]
 
     def site_name(self, lang: str) -> str:
         """The full name: title and period, like "Regiovisie jeugdhulp Noord 2026–2031"."""

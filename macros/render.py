@@ -320,11 +320,10 @@ def figure(site: Site, figure_id: str, lang: str, link: Link | None = None) -> M
 
 def data_links(site: Site, lang: str, link: Link) -> dict[str, str]:
     """The open data files (macros/opendata.py) and the content's licence, for one page."""
-    from .licences import LICENCES
     from .opendata import FILES, FOLDER
 
     assert site.region is not None
-    licence = LICENCES[site.region.licence]
+    licence = site.region.content_licence
     return {
         "csv": link(f"{FOLDER}/{FILES['csv']}"),
         "json": link(f"{FOLDER}/{FILES['json']}"),

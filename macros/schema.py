@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from .problems import Message, Problems
+from .text_checks import check_value
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANGUAGES = ("nl", "en")
@@ -233,8 +234,6 @@ def _check_scalar(value: Any, spec: Field, where: Where, line: int, name: str) -
         if not bad:
             # A YAML escape ("\u202e", "\a") writes a hidden character that the file itself
             # does not show: the parsed text is checked as the file was (text_checks.py).
-            from .text_checks import check_value
-
             check_value(where.path, line, name, value, where.problems)
         if not bad and kind == "id" and not ID_PATTERN.match(value):
             where.problems.add(

@@ -83,7 +83,7 @@ def cards(site: Site, lang: str) -> list[Card]:
 
 
 def _card_document(site: Site, lang: str, site_dir: Path) -> str:
-    from .pdf import _logo, _roots, print_colours
+    from .pdf import _logo, _roots, data_uri, print_colours
 
     assert site.region is not None
     colours = print_colours(site)
@@ -94,7 +94,7 @@ def _card_document(site: Site, lang: str, site_dir: Path) -> str:
         portrait = None
         if card.story:
             drawing = card.portrait or site_dir / PORTRAITS / f"{DEFAULT_PORTRAIT}.svg"
-            portrait = Markup(_data_uri_svg(drawing.read_text(encoding="utf-8")))
+            portrait = Markup(data_uri(drawing.read_text(encoding="utf-8")))
         items.append({"card": card, "portrait": portrait})
     return str(
         render_template(
@@ -108,11 +108,6 @@ def _card_document(site: Site, lang: str, site_dir: Path) -> str:
         )
     )
 
-
-def _data_uri_svg(svg: str) -> str:
-    import base64
-
-    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
 def image_jobs(site: Site, site_dir: Path) -> list[tuple[Any, tuple[Any, ...]]]:
@@ -154,14 +149,15 @@ def image_for(page_url: str, keys: set[str]) -> str:
     return key if key in keys else "site"
 
 
-def meta_tags(site: Site, lang: str, page_url: str, title: str, description: str, absolute: Any, keys: set[str]) -> Markup:
+def meta_tags(site: Site, lang: str, page_url: str, title: str, description: str, absolute: Any) -> Markup:
     """The page's Open Graph and card metadata (escaped: editors' words land in attributes)."""
     assert site.region is not None
     from .render import motto_unit
 
-    key = image_for(page_url, keys)
+    by_key = {card.key: card for card in cards(site, lang)}
+    key = image_for(page_url, set(by_key))
     is_home = key == "home"
-    card = next((c for c in cards(site, lang) if c.key == key), None)
+    card = by_key.get(key)
     if is_home:
         alt = f"{site.region.site_name(lang)}: {motto_unit(site, lang).meta.get('motto') or title}"
     elif card is not None and card.key != "site":
