@@ -32,7 +32,7 @@ SETTINGS = (
 # The engines that look at every page in every setting (names as their makers write them).
 ENGINES = ("axe-core", "Siteimprove Alfa")
 # The page kinds the keyboard walk goes through (Tab all the way round and back), in every setting.
-WALKED = ("home", "overview", "principle", "story", "vision", "figures", "service", "downloads", "not-found")
+WALKED = ("home", "overview", "principle", "story", "vision", "figures", "youth", "service", "downloads", "not-found")
 # What no engine sees, each with a test of its own (tests/test_states.py).
 STATES = (
     "open-menu",
