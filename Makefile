@@ -80,12 +80,16 @@ register: install
 region: install
 	@$(BIN)/python -m macros.new_region "$(NAME)" $(DIR)
 
-## pdf-tools: pdftoppm (poppler-utils), which renders every PDF page for review in the tests
+## pdf-tools: pdftoppm (poppler-utils), which renders every PDF page for review in the tests, and
+## the Debian Java libraries that ../shared's veraPDF check needs: installed here, once, because
+## the tests run two veraPDF checks side by side and two installs at once fight over apt's lock
 pdf-tools: pdf-libs
-	@if ! command -v pdftoppm >/dev/null; then \
-	  echo "Installing poppler-utils (pdftoppm)…"; \
+	@if ! command -v pdftoppm >/dev/null || { [ -f ../shared/tools/verapdf/check-pdfua ] && [ ! -f /usr/share/java/pdfbox2.jar ]; }; then \
+	  echo "Installing poppler-utils (pdftoppm) and the Java libraries for veraPDF…"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq poppler-utils >/dev/null; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq poppler-utils \
+	    librhino-java libjaxb-api-java libjaxb-java libjackson2-databind-java libjackson2-core-java \
+	    libjackson2-annotations-java libpdfbox2-java >/dev/null; \
 	fi
 
 ## browser: Debian's Chromium for the browser tests (Playwright cannot download one here)

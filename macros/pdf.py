@@ -395,6 +395,16 @@ def leaflet_html(site: Site, site_dir: Path, site_url: str, site_name: str, publ
         intro=[item["text"] for item in page.meta["intro"]],
         parts=parts,
         contact=site.region.contact[lang],
+        helplines=[
+            {
+                "name": line.name[lang],
+                "phone": line.phone,
+                "chat": line.chat,
+                "chat_short": line.chat.split("://", 1)[-1].removeprefix("www.").rstrip("/"),
+                "hours": line.hours[lang].rstrip("."),
+            }
+            for line in site.helplines
+        ],
         address=address,
         short=address.split("://", 1)[-1],
         qr=_qr(address, t["pdf_qr_alt"].format(address=address)),
@@ -407,10 +417,12 @@ def leaflet_css(site: Site, site_dir: Path) -> str:
     """The leaflet in the region's colours, with its logo and drawing (backgrounds: artifacts)."""
     colours = print_colours(site)
     return (
-        f".leaflet__head {{ background: {colours['brand_dark']} url('{_roots(colours, on_dark=True)}') no-repeat right 14mm bottom 4mm / auto 80%; }}"
+        f".leaflet__head, .leaflet__top {{ background: {colours['brand_dark']}; }}"
+        f".leaflet__online {{ background: url('{_roots(colours, on_dark=False)}') no-repeat right 6mm center / auto 90%; }}"
         f".leaflet__site {{ background: url('{_logo(site, site_dir)}') no-repeat left center / 9mm 9mm; }}"
         f".leaflet h2 {{ color: {colours['brand_dark']}; border-bottom-color: {colours['accent']}; }}"
         f".leaflet__online {{ border-color: {colours['brand']}; }}"
+        f".leaflet__now {{ border-color: {colours['accent']}; }}"
     )
 
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from .files import read_source
 from .licences import LICENCES, Licence
 from .problems import Message, Problems
@@ -98,7 +100,22 @@ REGION = Field(
                 nl="de gemeenten van de regio, elk op een eigen regel met een streepje",
                 en="the municipalities of the region, one per line with a dash",
             ),
-            item=Field("text", Message(nl="de naam van een gemeente", en="the name of a municipality")),
+            # `- Beekdorp` is short for `- name: Beekdorp` (see _municipality_maps).
+            item=Field(
+                "map",
+                Message(nl="een gemeente: `- Beekdorp`, of met haar lokale team: `- name:` en `local_team:`", en="a municipality: `- Beekdorp`, or with its local team: `- name:` and `local_team:`"),
+                fields={
+                    "name": Field("text", Message(nl="de naam van een gemeente", en="the name of a municipality")),
+                    "local_team": Field(
+                        "text",
+                        Message(
+                            nl="de pagina waar jongeren en gezinnen lezen hoe ze het lokale team van de gemeente bereiken, met https://",
+                            en="the page where young people and families read how to reach the municipality's local team, with https://",
+                        ),
+                        required=False,
+                    ),
+                },
+            ),
             min_items=2,
         ),
         "contact": _TEXTS(
@@ -180,6 +197,14 @@ TITLE_MAX = 50
 
 
 @dataclass(frozen=True)
+class LocalTeam:
+    """Where young people and families in one municipality find its local team."""
+
+    municipality: str
+    url: str
+
+
+@dataclass(frozen=True)
 class Region:
     """One region's validated identity."""
 
@@ -198,6 +223,8 @@ class Region:
     # The licence of the content (macros/licences.py): an SPDX id.
     licence: str = "CC-BY-4.0"
     colours: tuple[tuple[str, str], ...] = ()
+    # Where young people and families find each municipality's local team (`local_team:`).
+    local_teams: tuple[LocalTeam, ...] = ()
 
     @property
     def content_licence(self) -> Licence:
@@ -230,7 +257,7 @@ def load_region(root: Path, problems: Problems) -> Region | None:
         return None
     where = Where(REL, problems=problems)
     before = len(problems.errors)
-    data = check(compose(text, where), REGION, where, "")
+    data = check(_municipality_maps(compose(text, where)), REGION, where, "")
     if data is None:
         return None
     # Every mistake at once: the values are checked also when a field is missing or unknown.
@@ -244,13 +271,14 @@ def load_region(root: Path, problems: Problems) -> Region | None:
         description=data["description"],
         period=(data["period"]["from"], data["period"]["to"]),
         publisher=data["publisher"],
-        municipalities=tuple(data["municipalities"]),
+        municipalities=tuple(item["name"] for item in data["municipalities"]),
         contact=data["contact"],
         site_url=data["site_url"],
         statement_date=data["statement_date"],
         known_problems=tuple({lang: item[lang] for lang in LANGUAGES} for item in data["known_problems"] or []),
         logo=root / "data" / data["logo"] if data["logo"] else None,
         licence=data["licence"],
+        local_teams=tuple(LocalTeam(item["name"], item["local_team"]) for item in data["municipalities"] if item["local_team"]),
         colours=tuple((token, value.lower()) for token, value in (data["colours"] or {}).items() if token != LINES and value),
     )
 
@@ -312,7 +340,7 @@ def _check_values(data: dict[str, Any], lines: dict[str, int], root: Path, probl
                 "like `https://regiovisie.example.nl/`)",
             ),
         )
-    names = [name for name in data["municipalities"] or [] if name]
+    names = [item["name"] for item in data["municipalities"] or [] if item and item["name"]]
     for name in sorted({n for n in names if names.count(n) > 1}):
         problems.add(
             REL,
@@ -323,6 +351,7 @@ def _check_values(data: dict[str, Any], lines: dict[str, int], root: Path, probl
                 en=f'"{name}" appears twice (expected each municipality once)',
             ),
         )
+    _check_local_teams(data, lines, problems)
     logo = data["logo"]
     if logo is not None:
         if not _LOGO.match(logo):
@@ -382,6 +411,61 @@ def _check_values(data: dict[str, Any], lines: dict[str, int], root: Path, probl
                         f"choose a {'darker' if darker else 'lighter'} colour)",
                     ),
                 )
+
+
+_TEAM_URL = re.compile(r"^https://[a-z0-9.-]+\.[a-z]{2,}(?:/[^\s<>\"']*)?$")
+
+
+def _municipality_maps(node: yaml.Node | None) -> yaml.Node | None:
+    """``- Beekdorp`` under ``municipalities:`` as ``- name: Beekdorp``, so both forms are one schema."""
+    if not isinstance(node, yaml.MappingNode):
+        return node
+    for key, value in node.value:
+        if key.value == "municipalities" and isinstance(value, yaml.SequenceNode):
+            value.value = [
+                yaml.MappingNode(
+                    "tag:yaml.org,2002:map",
+                    [(yaml.ScalarNode("tag:yaml.org,2002:str", "name", item.start_mark, item.start_mark), item)],
+                    item.start_mark,
+                    item.end_mark,
+                )
+                if isinstance(item, yaml.ScalarNode)
+                else item
+                for item in value.value
+            ]
+    return node
+
+
+def _check_local_teams(data: dict[str, Any], lines: dict[str, int], problems: Problems) -> None:
+    """A local team's page is a web page; where one municipality has one, every one has."""
+    items = [item for item in data["municipalities"] or [] if item]
+    with_team = [item for item in items if item["local_team"]]
+    for number, item in enumerate(items):
+        url = item["local_team"]
+        line = item[LINES].get("local_team", item[LINES].get("name", lines["municipalities"]))
+        if url and url.startswith("http://"):
+            problems.add(
+                REL, line, f"municipalities[{number}].local_team",
+                Message(nl=f"moet met https beginnen (schrijf `https://{url[7:]}`)", en=f"must be https (expected `https://{url[7:]}`)"),
+            )
+        elif url and not _TEAM_URL.match(url):
+            problems.add(
+                REL, line, f"municipalities[{number}].local_team",
+                Message(
+                    nl=f'"{url}" is geen webadres (schrijf een adres dat met https:// begint)',
+                    en=f'"{url}" is not a web address (expected an address starting with https://)',
+                ),
+            )
+        elif not url and with_team and item["name"]:
+            problems.add(
+                REL, line, f"municipalities[{number}].local_team",
+                Message(
+                    nl=f"{item['name']} heeft nog geen lokaal team (schrijf `- name: {item['name']}` met daaronder `local_team:` en de pagina van het team, "
+                    "zodat elke jongere zijn eigen team vindt)",
+                    en=f"{item['name']} has no local team yet (expected `- name: {item['name']}` with `local_team:` and the team's page below it, "
+                    "so every young person finds their own)",
+                ),
+            )
 
 
 def _luminance(colour: str) -> float:

@@ -136,8 +136,9 @@ def youth_link(site: Site, lang: str, link: Link, source: str = "") -> Markup:
 
 
 def youth_parts(site: Site, unit: Unit, link: Link) -> Markup:
-    """The version for young people: its parts in reading order, the stories in their own
-    words after what you can expect, and the region's contact under who to ask."""
+    """The version for young people: help now (the lines a young person can call today), its
+    parts in reading order, the stories in their own words after what you can expect, and the
+    local teams and the region's contact under who to ask."""
     assert site.region is not None
     t = strings(site, unit.lang)
     ids = site.units.all_ids()
@@ -155,7 +156,14 @@ def youth_parts(site: Site, unit: Unit, link: Link) -> Markup:
     for persona_id in unit.meta.get("stories") or []:
         persona = site.units.get("personas", persona_id, unit.lang)
         stories.append({"title": persona.title, "href": link(unit_path(persona)), "portrait": link(portrait_path(site, persona)), "quote": persona.meta["quotes"][0]["text"]})
-    return render_template("youth.html", unit=unit, t=t, parts=parts, stories=stories, contact=site.region.contact[unit.lang])
+    lang = unit.lang
+    helplines = [
+        {"id": line.id, "name": line.name[lang], "what": line.what[lang], "hours": line.hours[lang], "phone": line.phone, "tel": line.tel, "chat": line.chat}
+        for line in site.helplines
+    ]
+    return render_template(
+        "youth.html", unit=unit, t=t, parts=parts, stories=stories, contact=site.region.contact[lang], helplines=helplines, teams=site.region.local_teams
+    )
 
 
 def short_address(site: Site, unit: Unit) -> str:

@@ -16,6 +16,7 @@ from . import translations
 from .addresses import REGISTER, SHORT, Addresses, add_short_links, check_register, read_redirects
 from .content import TYPES, Units, front_matter_end, load_portraits, load_units
 from .files import read_source
+from .helplines import Helpline, load_helplines
 from .images import check_references, load_images
 from .indicators import Figure, Indicator, load_indicators
 from .markup import PageText, check_markup
@@ -55,6 +56,8 @@ class Site:
     portraits: dict[str, Path] = field(default_factory=dict)
     # Pictures in content/images/ by file name (macros/images.py).
     images: dict[str, Path] = field(default_factory=dict)
+    # Help now, for young people (data/helplines.yaml): required with a page for young people.
+    helplines: tuple[Helpline, ...] = ()
     _escaped: dict[str, dict[str, Markup]] = field(default_factory=dict, repr=False)
 
     def t(self, key: str, lang: str) -> str:
@@ -122,6 +125,7 @@ def load_site(root: Path, docs: Path = DOCS) -> Site:
     site = Site(root, units, indicators, figures, strings, docs=docs, region=region)
     site.portraits = load_portraits(root, units, problems)
     site.images = load_images(root, problems)
+    site.helplines = load_helplines(root, problems, required=bool(units.by_type.get("youth")))
     specs = macro_specs(site, declared)
 
     # Every page as editors wrote it, and the ids each one has before rendering.

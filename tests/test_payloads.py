@@ -1,7 +1,8 @@
 """Hostile text in every field an editor writes is refused with its file and line, or published as inert text.
 
 The fields are not listed by hand: they are read from the schemas (``macros/content.py``
-for each content type, ``macros/indicators.py`` for figures and charts), so a new field is
+for each content type, ``macros/indicators.py`` for figures and charts, ``macros/helplines.py``
+for help lines, ``macros/region.py`` for the region), so a new field is
 tried as soon as it exists. For each payload, every field of a real file that has it gets
 that payload (with the field's number, so each field is found on its own), in a copy of
 ``content/`` and ``data/``:
@@ -36,6 +37,7 @@ import pytest
 import yaml
 
 from macros.content import TYPES
+from macros.helplines import LINE as HELPLINE
 from macros.indicators import FIGURE, INDICATOR
 from macros.problems import ContentError, Problem
 from macros.region import REGION
@@ -151,6 +153,13 @@ def targets(site_text: str) -> list[Target]:
         for path, spec in _leaves(schema.fields or {}):
             places = [(rel, data, node, 0) for item in sections[section].value if (node := _find(item, path)) is not None]
             found.append(_first(places, f"{section}.{path}", spec.kind, site_text))
+    # Help now (data/helplines.yaml): every field of a line, at the line the site shows first.
+    rel = "data/helplines.yaml"
+    data = (ROOT / rel).read_text(encoding="utf-8")
+    lines = {key.value: value for key, value in yaml.compose(data).value}["lines"]
+    for path, spec in _leaves(HELPLINE.fields or {}):
+        places = [(rel, data, node, 0) for item in lines.value if (node := _find(item, path)) is not None]
+        found.append(_first(places, f"helplines.{path}", spec.kind, site_text))
     found += _region_targets(site_text)
     return [t for t in found if t is not None]
 
@@ -349,7 +358,8 @@ def test_the_schemas_reach_every_kind_of_field(all_targets: list[Target]) -> Non
     for expected in ("principles.points[0].text (nl)", "personas.quotes[0].text (en)", "vision.motto (nl)", "vision.goals[0].text (en)",
                      "indicators.label.nl", "indicators.short.en", "indicators.note.nl", "indicators.target.label.en", "figures.title.nl",
                      "region.name.nl", "region.title.en", "region.short.nl", "region.description.en", "region.publisher",
-                     "region.municipalities[0]", "region.contact.nl", "region.site_url", "region.logo", "region.colours.brand"):
+                     "helplines.name.nl", "helplines.what.en", "helplines.hours.nl", "helplines.phone", "helplines.chat", "helplines.source",
+                     "region.municipalities[0].name", "region.municipalities[0].local_team", "region.contact.nl", "region.site_url", "region.logo", "region.colours.brand"):
         assert expected in paths, expected
     # Plain-text fields that no real file has cannot be tried: there must be none.
     plain = {f"{c.name}.{p}" for c in TYPES.values() for p, s in _leaves(c.fields) if s.kind == "text"}

@@ -68,6 +68,55 @@ def test_the_page_for_young_people_holds_every_sentence_the_stories_and_who_to_a
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("region", ["ijsselland", "example"])
+def test_help_now_comes_first_with_every_line_to_call_or_chat_and_each_local_team(site_dir: Path, example_dir: Path, region: str, lang: str) -> None:
+    """A young person who needs help today finds it before anything else: each help line of
+    data/helplines.yaml with its name, what it is for, its hours in the page's language, a
+    tel: link and its chat; and under who to ask, one link per municipality to its local team."""
+    site, root = SITES[region], _root(region, site_dir, example_dir)
+    unit = youth_page(site, lang)
+    assert unit is not None and site.helplines
+    tree = _tree(root, unit_path(unit))
+    article = tree.css_first("article")
+    block = article.css_first("[data-rv=help-now]")
+    assert block is not None
+    # The first heading after the page's title, before what this is.
+    assert article.css_first("h2").text(strip=True) == site.t("help_now", lang) == block.css_first("h2").text(strip=True)
+    items = block.css("li")
+    assert [item.attributes["id"] for item in items] == [f"hulp-{line.id}" for line in site.helplines]
+    for item, line in zip(items, site.helplines):
+        text = " ".join(item.text().split())
+        for words in (line.name[lang], line.what[lang], line.hours[lang]):
+            assert " ".join(words.split()) in text, (line.id, words)
+        links = {a.attributes["href"]: " ".join(a.text().split()) for a in item.css("a")}
+        if line.phone:
+            digits = re.sub(r"\D", "", line.phone)
+            assert links.get(f"tel:{digits}") == f"{site.t('help_call', lang)} {line.phone}", (line.id, links)
+        if line.chat:
+            assert line.chat in links and line.name[lang] in links[line.chat], (line.id, links)
+        assert line.phone or line.chat
+    # One link per municipality, to the address the region gives for its local team.
+    teams = tree.css("[data-rv=local-teams] li")
+    assert [t.css_first("a").text(strip=True) for t in teams] == list(site.region.municipalities)
+    assert [t.css_first("a").attributes["href"] for t in teams] == [team.url for team in site.region.local_teams]
+
+
+def test_every_help_line_says_where_it_was_checked_and_when() -> None:
+    """Each number can be checked again: an https page of its own and a date not in the future."""
+    import datetime
+
+    for site in SITES.values():
+        for line in site.helplines:
+            assert line.source.startswith("https://") and line.checked <= datetime.date.today(), line.id
+    # The national lines are the same in the example region, so every new region starts with them.
+    national = {line.id: line for line in SITE.helplines}
+    assert {"alarmnummer", "kindertelefoon", "zelfmoordpreventie", "veilig-thuis"} <= set(national)
+    for line in SITES["example"].helplines:
+        if line.id in national:
+            assert line == national[line.id], line.id
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
 def test_every_sentence_names_a_part_of_the_vision_that_exists(lang: str) -> None:
     unit = youth_page(SITE, lang)
     ids = SITE.units.all_ids()
@@ -151,6 +200,10 @@ def test_a_one_page_leaflet_per_language_with_a_code_to_the_page(site_dir: Path,
                 assert sentence["text"][:50] in text, sentence["id"]
         address = (site.region.site_url + unit_path(unit)).split("://", 1)[1]
         assert address in text.replace(" ", "")
+        # Help now, on paper too: every line's name and number.
+        assert site.t("help_now", item.lang) in text
+        for line in site.helplines:
+            assert line.name[item.lang] in text and (line.phone or line.chat.split("://")[1].removeprefix("www.").rstrip("/")) in text, line.id
         # Offered on the downloads page, in the page's language and the other.
         prefix = "" if item.lang == "nl" else "en/"
         links = [a.attributes["href"].rsplit("/", 1)[-1] for a in _tree(root, f"{prefix}downloads/").css("a[data-rv=download]")]
