@@ -66,19 +66,19 @@ build: install
 
 ## check: every problem in content/, data/ and docs/ in one list, in a second, without building
 check: $(VENV)/.installed
-	@$(BIN)/python -m macros.check check
+	@$(BIN)/python -m macros.cli.check check
 
 ## translations: a table of every page's translation status
 translations: install
-	@$(BIN)/python -m macros.check translations
+	@$(BIN)/python -m macros.cli.check translations
 
 ## register: add the site's new addresses to data/addresses.txt
 register: install
-	@$(BIN)/python -m macros.check register
+	@$(BIN)/python -m macros.cli.check register
 
 ## region: start a new region from the example: make region NAME="Noord" [DIR=regions/noord]
 region: install
-	@$(BIN)/python -m macros.new_region "$(NAME)" $(DIR)
+	@$(BIN)/python -m macros.cli.new_region "$(NAME)" $(DIR)
 
 ## pdf-tools: pdftoppm (poppler-utils), which renders every PDF page for review in the tests, and
 ## the Debian Java libraries that ../shared's veraPDF check needs: installed here, once, because
@@ -103,6 +103,7 @@ browser:
 ## test: install what the tests need and run the whole suite
 test: install-test
 	$(BIN)/ruff check macros tests scripts
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest
 
 clean:

@@ -42,8 +42,8 @@ sys.path.insert(0, str(ROOT))
 
 from pypdf import PdfReader
 
-from macros.links import check_site_links
-from macros.site import load_site
+from macros.load.site import load_site
+from macros.publish.links import check_site_links
 from scripts.peer import write_config
 from scripts.synth import check as check_region
 from scripts.synth import multiply
@@ -505,8 +505,8 @@ def main() -> None:
         full, pdfs, site = pdf_times(work)
         serve = serve_rebuild(work)
         tools = [
-            ("make check (python -m macros.check)", timed([PYTHON, "-m", "macros.check", "check"], 5)),
-            ("make translations", timed([PYTHON, "-m", "macros.check", "translations"], 5)),
+            ("make check (python -m macros.check)", timed([PYTHON, "-m", "macros.cli.check", "check"], 5)),
+            ("make translations", timed([PYTHON, "-m", "macros.cli.check", "translations"], 5)),
             ("full strict build with the PDFs, both languages (make build)", full),
             ("the PDFs: brochure and poster in both languages (with minus without)", pdfs),
             ("link check of the built site (part of every build)", link_check_seconds(site)),

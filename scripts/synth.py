@@ -35,8 +35,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.content import TYPES, front_matter_end
-from macros.translations import FIELD, fingerprint
+from macros.load.translations import FIELD, fingerprint
+from macros.load.units import TYPES, front_matter_end
 
 # The folders of content units, from the schema (vision, principles, personas).
 FOLDERS = tuple(ctype.folder for ctype in TYPES.values())
@@ -169,7 +169,7 @@ def multiply(source: Path, times: int, target: Path) -> Path:
 def check(region: Path) -> subprocess.CompletedProcess[str]:
     """``make check`` on a region folder (exit status 0: no errors; warnings allowed)."""
     return subprocess.run(
-        [sys.executable, "-m", "macros.check", "check", "--root", str(region)],
+        [sys.executable, "-m", "macros.cli.check", "check", "--root", str(region)],
         cwd=ROOT, capture_output=True, text=True, check=False,
     )
 

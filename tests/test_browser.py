@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from macros.site import load_site
+from macros.load.site import load_site
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser

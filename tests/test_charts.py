@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from macros.charts import chart_rows, render_figure
-from macros.indicators import Figure, Indicator, format_value
-from macros.render import strings
-from macros.site import load_site
+from macros.load.indicator_types import Figure, Indicator
+from macros.load.indicators import format_value
+from macros.load.site import load_site
+from macros.render.charts import chart_rows, render_figure
+from macros.render.units import strings
 from tests.htmlscan import Document
 
 SITE = load_site(Path(__file__).resolve().parent.parent)

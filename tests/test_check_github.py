@@ -9,8 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from macros.check import annotations, summary
-from macros.problems import Message, Problem
+from macros.cli.check import annotations, summary
+from macros.core.problems import Message, Problem
 from tests.conftest import EXAMPLE, ROOT
 
 # The workflow command GitHub reads from a step's output (docs: "workflow commands").
@@ -20,7 +20,7 @@ COMMAND = re.compile(r"^::(error|warning) file=(?P<file>[^,]+),line=(?P<line>\d+
 def _check(region: Path, workspace: Path, summary_file: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "GITHUB_ACTIONS": "true", "GITHUB_WORKSPACE": str(workspace), "GITHUB_STEP_SUMMARY": str(summary_file)}
     env.pop("REGIOVISIE_MESSAGES", None)
-    return subprocess.run([sys.executable, "-m", "macros.check", "check", "--root", str(region)], check=False, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run([sys.executable, "-m", "macros.cli.check", "check", "--root", str(region)], check=False, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
 
 
 def test_each_problem_is_an_annotation_on_its_file_and_line_in_the_repository(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.site import load_site
+from macros.load.site import load_site
 from tests.conftest import ROOT
 from tests.htmlscan import file_of, pages
 

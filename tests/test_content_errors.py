@@ -20,10 +20,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.catalog import macro_specs
-from macros.problems import LANGUAGE_SETTING, ContentError, Message, Problem, Problems
-from macros.safety import WHAT_NL
-from macros.site import load_site
+from macros.core.problems import LANGUAGE_SETTING, ContentError, Message, Problem, Problems
+from macros.core.safety import WHAT_NL
+from macros.load.catalog import macro_specs
+from macros.load.site import load_site
 from tests.conftest import ROOT, copy_project_content, run_build
 
 FIXTURES = Path(__file__).with_name("fixtures")

@@ -12,16 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from macros import translations
-from macros.addresses import REGISTER, read_register
-from macros.problems import Problems
-from macros.site import load_site
+from macros.core.problems import Problems
+from macros.load import translations
+from macros.load.addresses import REGISTER, read_register
+from macros.load.site import load_site
 from tests.conftest import ROOT, run_build
 from tests.test_content_errors import broken_project
 
 
 def run_check(*args: str, root: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "macros.check", *args]
+    command = [sys.executable, "-m", "macros.cli.check", *args]
     if root is not None:
         command += ["--root", str(root)]
     # The editors' language unless a test asks for another (REGIOVISIE_MESSAGES=en).

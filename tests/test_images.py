@@ -11,8 +11,8 @@ import pytest
 from PIL import Image
 from selectolax.lexbor import LexborHTMLParser
 
-from macros import images
-from macros.problems import Message, Problems
+from macros.core.problems import Message, Problems
+from macros.load import images
 from tests.conftest import EXAMPLE
 
 PICTURE = EXAMPLE / "content" / "images" / "speeltuin-in-de-wijk.jpg"

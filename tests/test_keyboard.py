@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.site import load_site
+from macros.load.site import load_site
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser

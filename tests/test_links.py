@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.links import check_site_links
-from macros.site import load_site
+from macros.load.site import load_site
+from macros.publish.links import check_site_links
 from tests.conftest import ROOT, run_build
 from tests.htmlscan import redirect_pages
 from tests.test_content_errors import broken_project

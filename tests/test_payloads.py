@@ -36,13 +36,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.content import TYPES
-from macros.helplines import LINE as HELPLINE
-from macros.indicators import FIGURE, INDICATOR
-from macros.problems import ContentError, Problem
-from macros.region import REGION
-from macros.schema import LANGUAGES, SCALAR_KINDS, Field
-from macros.site import load_site
+from macros.core.problems import ContentError, Problem
+from macros.core.schema import LANGUAGES, SCALAR_KINDS, Field
+from macros.load.helplines import LINE as HELPLINE
+from macros.load.indicator_types import FIGURE, INDICATOR
+from macros.load.region import REGION
+from macros.load.site import load_site
+from macros.load.units import TYPES
 from tests.conftest import ROOT, copy_project_content, run_build
 
 # Each payload tries another way out of plain text. All are short enough for a `short:` label.

@@ -15,12 +15,12 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from macros import audit
-from macros.addresses import in_language
-from macros.indicators import format_value
-from macros.pdf import PDF_STANDARDS, brochure_parts, downloads, print_colours, site_names, size_label
-from macros.render import motto_unit
-from macros.site import load_site
+from macros.core import audit
+from macros.load.addresses import in_language
+from macros.load.indicators import format_value
+from macros.load.site import load_site
+from macros.publish.pdf import PDF_STANDARDS, brochure_parts, downloads, print_colours, site_names, size_label
+from macros.render.units import motto_unit
 from tests.conftest import EXAMPLE, ROOT
 from tests.htmlscan import file_of, parse
 from tests.test_site import SITE_URL

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from macros import audit
+from macros.core import audit
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT
 from tests.htmlscan import pages
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from macros import render
-from macros.site import load_site
+from macros.load.site import load_site
+from macros.render import units as render
 from tests.htmlscan import Document
 
 SITE = load_site(Path(__file__).resolve().parent.parent)

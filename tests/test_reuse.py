@@ -12,8 +12,8 @@ import pikepdf
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from macros.licences import LICENCES
-from macros.site import load_site
+from macros.core.licences import LICENCES
+from macros.load.site import load_site
 from tests.conftest import EXAMPLE, ROOT
 from tests.htmlscan import file_of, pages
 
@@ -112,7 +112,7 @@ def test_the_brochures_colophon_and_metadata_carry_the_licence(site_dir: Path, e
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_each_principle_story_and_vision_page_has_a_citation_with_its_short_address(site_dir: Path, lang: str) -> None:
-    from macros.render import short_address
+    from macros.render.units import short_address
 
     prefix = "" if lang == "nl" else "en/"
     for type_name in ("principles", "personas", "vision"):

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.addresses import in_language
-from macros.paths import localize
-from macros.site import load_site
+from macros.core.paths import localize
+from macros.load.addresses import in_language
+from macros.load.site import load_site
 from tests.conftest import ROOT
 from tests.htmlscan import file_of, pages, parse, resolve
 
@@ -21,7 +21,7 @@ SITE_URL = SITE.region.site_url
 
 def counterpart(page_path: str) -> str:
     """The same page in the other language: the English folders have English names."""
-    from macros.paths import localize, neutralize
+    from macros.core.paths import localize, neutralize
 
     return neutralize(page_path[3:], "en") if page_path.startswith("en/") else "en/" + localize(page_path, "en")
 
@@ -161,7 +161,7 @@ def test_no_request_to_another_host_in_the_html(site_dir: Path) -> None:
 
 def test_material_alternate_sitemap_lookup_is_removed(site_dir: Path) -> None:
     bundle = next((site_dir / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
-    from macros.mkdocs_hooks import MATERIAL_ALTERNATE_CALL
+    from macros.theme.hooks import MATERIAL_ALTERNATE_CALL
 
     assert MATERIAL_ALTERNATE_CALL not in bundle
     assert (site_dir / "en" / "sitemap.xml").is_file()
@@ -176,8 +176,8 @@ def test_no_template_code_reaches_a_page(site_dir: Path) -> None:
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_home_page_first_screen_and_sections(site_dir: Path, lang: str) -> None:
     """The core sentence as the one h1, two ways in, ambitions, principles, personas, a figure, downloads."""
-    from macros.indicators import format_value
-    from macros.render import motto_unit
+    from macros.load.indicators import format_value
+    from macros.render.units import motto_unit
 
     path = "" if lang == "nl" else "en/"
     document = parse(file_of(site_dir, path))
@@ -214,7 +214,7 @@ def test_every_chart_is_on_the_site_as_image_and_table_in_both_languages(site_di
 
 def test_the_core_sentence_has_one_wording_everywhere(site_dir: Path) -> None:
     """The brochure's core sentence, word for word, wherever it appears; never the other wording."""
-    from macros.render import motto_unit
+    from macros.render.units import motto_unit
 
     for lang, prefix, other in (("nl", "", "kind groeit het mooist"), ("en", "en/", "child grows best")):
         motto = motto_unit(SITE, lang).meta["motto"]

@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 from selectolax.lexbor import LexborHTMLParser
 
-from macros.site import load_site
+from macros.load.site import load_site
 from tests.conftest import EXAMPLE, ROOT
 from tests.htmlscan import file_of, pages
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from macros import audit
-from macros.site import load_site
+from macros.core import audit
+from macros.load.site import load_site
 from tests.conftest import ROOT
 from tests.htmlscan import pages
 from tests.test_keyboard import tab_to

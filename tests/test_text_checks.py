@@ -6,8 +6,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from macros.problems import Message, Problems
-from macros.text_checks import check_address, check_heading_levels, check_lengths, scan
+from macros.core.problems import Message, Problems
+from macros.core.text_checks import check_address, check_heading_levels, check_lengths, scan
 
 REFUSED = {
     "bidi override (Trojan Source)": "Hulp is \u202egratis\u202c voor iedereen.",

@@ -10,10 +10,10 @@ import pytest
 from pypdf import PdfReader
 from selectolax.lexbor import LexborHTMLParser
 
-from macros.content import YOUTH_PARTS
-from macros.pdf import downloads, site_names
-from macros.render import unit_path, youth_page
-from macros.site import load_site
+from macros.load.site import load_site
+from macros.load.units import YOUTH_PARTS
+from macros.publish.pdf import downloads, site_names
+from macros.render.units import unit_path, youth_page
 from scripts.readability import AIM_YOUTH, score
 from tests.conftest import EXAMPLE, ROOT
 from tests.htmlscan import file_of
@@ -152,7 +152,7 @@ def test_the_page_for_young_people_is_written_in_easy_words(site_dir: Path, exam
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_young_people_find_it_from_the_home_page_every_principle_and_the_overview(site_dir: Path, lang: str) -> None:
-    from macros.addresses import in_language
+    from macros.load.addresses import in_language
 
     unit = youth_page(SITE, lang)
     home = "" if lang == "nl" else "en/"

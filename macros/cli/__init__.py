@@ -1,0 +1,1 @@
+"""The editors' commands: make check, make translations, make register, make region."""

@@ -1,0 +1,1 @@
+"""The ground every stage stands on: one problem shape, paths, reading files, text checks, the schema, the safety checks of page text, the Jinja environment. Imports no MkDocs, Material or WeasyPrint."""

@@ -1,0 +1,54 @@
+"""The one Jinja environment for our markup: autoescaped, strict about undefined names.
+
+Everything an editor writes in front matter or in ``data/`` is plain text. Our markup
+lands in two places that read it again: Python-Markdown (a macro's output is part of the
+page's Markdown) and mkdocs-macros (which renders Jinja in page titles). So plain text is
+escaped for all three at once, by :func:`plain`, wherever a template prints a value: a
+``[link](javascript:…)``, ``*emphasis*`` or ``{{ … }}`` in a title stays the text it is.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+# The engine's templates (site components and the PDFs'): macros/templates/.
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+
+# Characters that mean something to Markdown inline syntax or to Jinja, written as numeric
+# character references: the browser shows the character, Markdown and Jinja see none.
+_INERT = str.maketrans({char: f"&#{ord(char)};" for char in "\\`*_[]{}"})
+
+
+def plain(value: Any) -> Markup:
+    """Plain text made safe for HTML, for Python-Markdown and for Jinja; markup passes as it is."""
+    if isinstance(value, Markup) or hasattr(value, "__html__"):
+        return Markup(value)
+    return Markup(str(escape(str(value))).translate(_INERT))
+
+
+def _finalize(value: Any) -> Any:
+    # Numbers stay numbers (for formatting filters); every string is escaped by `plain`.
+    return plain(value) if isinstance(value, str) else value
+
+
+_ENV = Environment(
+    loader=FileSystemLoader(TEMPLATES),
+    autoescape=True,
+    finalize=_finalize,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def render_template(name: str, **context: Any) -> Markup:
+    """Render one template from macros/templates/ to safe markup.
+
+    Blank lines are removed: Python-Markdown would end a raw HTML block at one.
+    """
+    html = _ENV.get_template(name).render(**context)
+    return Markup("\n".join(line for line in html.split("\n") if line.strip()))

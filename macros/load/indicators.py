@@ -1,0 +1,425 @@
+"""Schema, loader and number formatting for ``data/indicators.yaml``.
+
+Every figure on the site comes from this file, with its year, unit and source.
+Numbers are formatted with Babel in the reader's language, never by hand.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import os
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+from babel.numbers import format_decimal
+
+from macros.core.files import read_source
+from macros.core.problems import Message, Problems
+from macros.core.schema import LINES, Where, check, compose
+from macros.load.indicator_types import FIGURE, INDICATOR, Figure, Indicator
+
+
+def load_indicators(root: Path, problems: Problems, declared: set[str] | None = None) -> tuple[dict[str, Indicator], dict[str, Figure]]:
+    """Load and check ``data/indicators.yaml``; problems go into ``problems``.
+
+    ``declared`` (optional) receives every indicator and figure id written in the file,
+    valid or not, so pages that use them are not reported a second time.
+    """
+    declared = set() if declared is None else declared
+    path = root / "data" / "indicators.yaml"
+    rel = "data/indicators.yaml"
+    if not path.is_file():
+        problems.add(
+            rel,
+            1,
+            "file",
+            Message(nl="het bestand ontbreekt (hierin staat de lijst met cijfers)", en="the file is missing (expected the list of figures)"),
+        )
+        return {}, {}
+    where = Where(rel, 0, problems)
+    text = read_source(path, root, problems)
+    node = None if text is None else compose(text, where)
+    if node is None:
+        return {}, {}
+    # The file is a mapping with one list; each item is checked under its own id.
+    sections = {k.value: v for k, v in node.value} if isinstance(node, yaml.MappingNode) else {}
+    if not isinstance(sections.get("indicators"), yaml.SequenceNode) or set(sections) - {"indicators", "figures"}:
+        problems.add(
+            rel,
+            where.line(node),
+            "indicators",
+            Message(
+                nl="schrijf `indicators:` met een lijst cijfers (elk cijfer begint met `- id:`), "
+                "en eventueel `figures:` met een lijst grafieken",
+                en="expected `indicators:` with a list of figures (each starting with `- id:`), "
+                "and optionally `figures:` with a list of charts",
+            ),
+        )
+        return {}, {}
+    result: dict[str, Indicator] = {}
+    for position, item_node in enumerate(sections["indicators"].value, start=1):
+        name = _item_name(item_node, position)
+        if name != f"indicators[{position}]":
+            declared.add(name)
+        item = check(item_node, INDICATOR, where, name)
+        if not item or None in (item.get("id"), item.get("label"), item.get("unit"), item.get("values"), item.get("source")):
+            continue
+        line = where.line(item_node)
+        for lang, text in (item.get("short") or {}).items():
+            if text and len(text) > 28:
+                problems.add(
+                    rel,
+                    item[LINES]["short"],
+                    f"{name}.short.{lang}",
+                    Message(
+                        nl=f"is {len(text)} tekens lang (schrijf hoogstens 28 tekens, zodat het op een telefoon past)",
+                        en=f"is {len(text)} characters long (expected at most 28, so it fits on a phone)",
+                    ),
+                )
+        if item["id"] in result:
+            problems.add(rel, item[LINES]["id"], f"{name}.id", _used_already(item["id"], result[item["id"]].line))
+            continue
+        result[item["id"]] = Indicator(
+            item["id"], item["label"], item.get("short"), item["unit"], item["values"], item["source"], item.get("note"),
+            item.get("share_of"), item.get("target"), line, bool(item.get("key")), item.get("part_of"), bool(item.get("headline")),
+            dict(getattr(item["values"], "lines", {})),
+        )
+    for ind in result.values():
+        _check_possible(ind, where)
+    headlines = [ind for ind in result.values() if ind.headline]
+    for ind in headlines[1:]:
+        where.problems.add(
+            rel,
+            ind.line,
+            f"{ind.id}.headline",
+            Message(
+                nl=f'"{headlines[0].id}" (regel {headlines[0].line}) is al het cijfer van de startpagina '
+                "(zet `headline: true` bij maar één cijfer)",
+                en=f'"{headlines[0].id}" (line {headlines[0].line}) is the headline figure already '
+                "(expected `headline: true` on one figure only)",
+            ),
+        )
+    for ind in result.values():
+        _check_relations(ind, result, where)
+    figures = _load_figures(sections.get("figures"), result, where, declared)
+    return result, figures
+
+
+# What a value of each unit can be: (test, words for the message).
+POSSIBLE = {
+    "count": (lambda v: v >= 0 and float(v).is_integer(), Message(nl="een heel getal van 0 of meer", en="a whole number of 0 or more")),
+    "percent": (lambda v: 0 <= v <= 100, Message(nl="een percentage van 0 tot en met 100", en="a percentage from 0 to 100")),
+    "euro": (lambda v: v >= 0, Message(nl="een bedrag van 0 of meer", en="an amount of 0 or more")),
+}
+
+
+def _used_already(item_id: str, line: int) -> Message:
+    """An id written twice in data/indicators.yaml (an indicator or a chart)."""
+    return Message(
+        nl=f'"{item_id}" staat al op regel {line} (kies een ander id)',
+        en=f'"{item_id}" is already used on line {line} (expected a unique id)',
+    )
+
+
+def build_year() -> int:
+    """The year of this build: from SOURCE_DATE_EPOCH (the last commit) when set, else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).year
+    return datetime.date.today().year
+
+
+def _check_possible(ind: Indicator, where: Where) -> None:
+    """Values a unit cannot have, and years that have not happened yet (unless a target)."""
+    test, words = POSSIBLE[ind.unit]
+    this_year = build_year()
+    for year, value in ind.values.items():
+        line = ind.value_lines.get(year, ind.line)
+        if value is not None and not test(value):
+            where.problems.add(
+                where.path,
+                line,
+                f"{ind.id}.values.{year}",
+                Message(
+                    nl=f"{_number(value)} kan niet bij `unit: {ind.unit}` (schrijf {words.nl})",
+                    en=f"{_number(value)} is not possible for `unit: {ind.unit}` (expected {words.en})",
+                ),
+            )
+        if year > this_year and not ind.target:
+            where.problems.add(
+                where.path,
+                line,
+                f"{ind.id}.values.{year}",
+                Message(
+                    nl=f"{year} ligt in de toekomst: in dat jaar is nog niets gemeten "
+                    "(schrijf het jaar van de meting; een doel voor een later jaar krijgt `target:`)",
+                    en=f"{year} lies in the future, so nothing can have been measured in it yet "
+                    "(expected the year the figure was measured; a goal for a later year needs `target:`)",
+                ),
+            )
+
+
+def _check_relations(ind: Indicator, indicators: dict[str, Indicator], where: Where) -> None:
+    """Declared relations hold: a share matches its count and base, a part is not above its whole."""
+    if ind.share_of:
+        if ind.unit != "percent":
+            where.problems.add(
+                where.path,
+                ind.line,
+                f"{ind.id}.share_of",
+                Message(
+                    nl="alleen een percentage kan een deel van een totaal zijn (schrijf `unit: percent`)",
+                    en="only a percentage can be a share (expected `unit: percent`)",
+                ),
+            )
+        refs = [ind.share_of.get(key) for key in ("count", "base")]
+        for key, ref in zip(("count", "base"), refs):
+            if ref and ref not in indicators:
+                known = ", ".join(sorted(indicators))
+                where.problems.add(
+                    where.path,
+                    ind.line,
+                    f"{ind.id}.share_of.{key}",
+                    Message(
+                        nl=f'"{ref}" is geen id van een cijfer (kies uit: {known})',
+                        en=f'"{ref}" is not an indicator id (expected one of: {known})',
+                    ),
+                )
+        if ind.unit == "percent" and all(ref in indicators for ref in refs):
+            count, base = (indicators[ref] for ref in refs)
+            for year, value in ind.values.items():
+                if value is not None and year in count.values and year in base.values and count.values[year] is not None and base.values[year]:
+                    _check_share(ind, year, value, count, base, where)
+    if ind.part_of:
+        whole = indicators.get(ind.part_of)
+        if whole is None:
+            close = difflib.get_close_matches(ind.part_of, list(indicators), n=1)
+            hint = (
+                Message(nl=f'bedoel je "{close[0]}"?', en=f'did you mean "{close[0]}"?')
+                if close
+                else Message(nl="schrijf het id van een cijfer", en="expected an indicator id")
+            )
+            where.problems.add(
+                where.path,
+                ind.line,
+                f"{ind.id}.part_of",
+                Message(nl=f'"{ind.part_of}" is geen cijfer ({hint.nl})', en=f'"{ind.part_of}" is not an indicator ({hint.en})'),
+            )
+            return
+        if whole.unit != ind.unit:
+            where.problems.add(
+                where.path,
+                ind.line,
+                f"{ind.id}.part_of",
+                Message(
+                    nl=f'"{whole.id}" heeft als eenheid {whole.unit}, dit cijfer {ind.unit} (gebruik dezelfde eenheid)',
+                    en=f'"{whole.id}" is counted in {whole.unit}, this figure in {ind.unit} (expected the same unit)',
+                ),
+            )
+            return
+        for year, value in ind.values.items():
+            if year in whole.values and None not in (value, whole.values[year]) and value > whole.values[year]:
+                most = _number(whole.values[year])
+                where.problems.add(
+                    where.path,
+                    ind.value_lines.get(year, ind.line),
+                    f"{ind.id}.values.{year}",
+                    Message(
+                        nl=f"{_number(value)} is meer dan het geheel, {whole.id} ({most} in {year}) "
+                        f"(schrijf hoogstens {most}, of controleer beide cijfers)",
+                        en=f"{_number(value)} is more than its whole, {whole.id} ({most} in {year}) "
+                        f"(expected at most {most}, or check both figures)",
+                    ),
+                )
+
+
+def _decimals(value: float) -> int:
+    exponent = Decimal(str(value)).normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def _check_share(ind: Indicator, year: int, value: float, count: Indicator, base: Indicator, where: Where) -> None:
+    """The written percentage, rounded as written, equals count / base (half a last digit of room)."""
+    exact = Decimal(str(count.values[year])) * 100 / Decimal(str(base.values[year]))
+    places = max(1, _decimals(value))
+    step = Decimal(1).scaleb(-places)
+    if abs(exact - Decimal(str(value))) <= step / 2:
+        return
+    right = exact.quantize(step)
+    counted, total = _number(count.values[year]), _number(base.values[year])
+    where.problems.add(
+        where.path,
+        ind.value_lines.get(year, ind.line),
+        f"{ind.id}.values.{year}",
+        Message(
+            nl=f"{_number(value)} klopt niet met `share_of`: {count.id} {counted} van {base.id} "
+            f"{total} is {right} procent (schrijf {right}, of verbeter het aantal of het totaal)",
+            en=f"{_number(value)} does not match `share_of`: {count.id} {counted} of {base.id} "
+            f"{total} is {right} percent (expected {right}, or correct the count or the base)",
+        ),
+    )
+
+
+def _number(value: float) -> str:
+    """A value as an editor writes it in the file (12887, 11.7)."""
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _load_figures(node: yaml.Node | None, indicators: dict[str, Indicator], where: Where, declared: set[str]) -> dict[str, Figure]:
+    """Charts: each names its indicators; units must agree so the bars compare.
+
+    ``declared`` receives every figure id written, valid or not, so that pages using a
+    figure with a mistake in its definition are not reported a second time.
+    """
+    figures: dict[str, Figure] = {}
+    if node is None:
+        return figures
+    if not isinstance(node, yaml.SequenceNode):
+        where.problems.add(
+            where.path,
+            where.line(node),
+            "figures",
+            Message(
+                nl="schrijf een lijst grafieken; elke grafiek begint met `- id:`",
+                en="expected a list of charts, each starting with `- id:`",
+            ),
+        )
+        return figures
+    for position, item_node in enumerate(node.value, start=1):
+        name = _item_name(item_node, position, "figures")
+        if name != f"figures[{position}]":
+            declared.add(name)
+        item = check(item_node, FIGURE, where, name)
+        if not item or None in (item.get("id"), item.get("type"), item.get("title"), item.get("indicators")):
+            continue
+        lines = item[LINES]
+        if item["id"] in figures:
+            where.problems.add(where.path, lines["id"], f"{name}.id", _used_already(item["id"], figures[item["id"]].line))
+            continue
+        ids = [i for i in item["indicators"] if i]
+        unknown = [i for i in ids if i not in indicators]
+        for ref in unknown:
+            close = difflib.get_close_matches(ref, list(indicators), n=1)
+            hint = (
+                Message(nl=f'bedoel je "{close[0]}"?', en=f'did you mean "{close[0]}"?')
+                if close
+                else Message(nl="schrijf een id uit `indicators:`", en="expected an id from `indicators:`")
+            )
+            where.problems.add(
+                where.path,
+                lines["indicators"],
+                f"{name}.indicators",
+                Message(nl=f'"{ref}" is geen cijfer ({hint.nl})', en=f'"{ref}" is not an indicator ({hint.en})'),
+            )
+        if unknown:
+            continue
+        if item["type"] == "change" and len(ids) != 1:
+            where.problems.add(
+                where.path,
+                lines["indicators"],
+                f"{name}.indicators",
+                Message(
+                    nl="een grafiek `change` toont één cijfer door de jaren heen (schrijf één id)",
+                    en="a `change` chart shows one indicator over the years (expected one id)",
+                ),
+            )
+            continue
+        if item["type"] == "change" and len(indicators[ids[0]].values) < 2:
+            where.problems.add(
+                where.path,
+                lines["indicators"],
+                f"{name}.indicators",
+                Message(
+                    nl=f'"{ids[0]}" heeft maar één jaar (schrijf waarden voor twee of meer jaren)',
+                    en=f'"{ids[0]}" has one year only (expected values for two or more years)',
+                ),
+            )
+            continue
+        if len({indicators[i].unit for i in ids}) > 1:
+            where.problems.add(
+                where.path,
+                lines["indicators"],
+                f"{name}.indicators",
+                Message(
+                    nl="deze cijfers hebben verschillende eenheden (gebruik één eenheid per grafiek)",
+                    en="these indicators have different units (expected one unit per chart)",
+                ),
+            )
+            continue
+        year = item.get("year")
+        if item["type"] != "change":
+            missing = [i for i in ids if (year or indicators[i].latest_year) not in indicators[i].values]
+            for ref in missing:
+                years = ", ".join(map(str, sorted(indicators[ref].values)))
+                where.problems.add(
+                    where.path,
+                    lines.get("year", lines["indicators"]),
+                    f"{name}.year",
+                    Message(
+                        nl=f'"{ref}" heeft geen waarde voor {year} (kies uit: {years})',
+                        en=f'"{ref}" has no value for {year} (expected one of: {years})',
+                    ),
+                )
+            if missing:
+                continue
+        if item["type"] == "parts":
+            _check_parts_total(name, [indicators[i] for i in ids], year, indicators, lines["indicators"], where)
+        figures[item["id"]] = Figure(item["id"], item["type"], item["title"], tuple(ids), year, lines[""])
+    return figures
+
+
+def _check_parts_total(name: str, parts: list[Indicator], year: int | None, indicators: dict[str, Indicator], line: int, where: Where) -> None:
+    """Parts of one declared whole (`part_of`) add up to at most that whole."""
+    wholes = {part.part_of for part in parts}
+    if len(wholes) != 1 or None in wholes or next(iter(wholes)) not in indicators:
+        return
+    whole = indicators[next(iter(wholes))]
+    shown = year or max(part.latest_year for part in parts)
+    values = [part.values.get(shown) for part in parts]
+    if shown not in whole.values or None in values or whole.values[shown] is None:
+        return
+    total = sum(values)  # type: ignore[arg-type]
+    if total > whole.values[shown]:
+        where.problems.add(
+            where.path,
+            line,
+            f"{name}.indicators",
+            Message(
+                nl=f"de delen zijn samen {_number(total)} in {shown}, meer dan het geheel {whole.id} ({_number(whole.values[shown])}) "
+                "(samen zijn de delen hoogstens het geheel; controleer de cijfers)",
+                en=f"the parts add up to {_number(total)} in {shown}, more than their whole {whole.id} ({_number(whole.values[shown])}) "
+                "(expected parts that together are at most the whole; check the figures)",
+            ),
+        )
+
+
+def _item_name(node: yaml.Node, position: int, section: str = "indicators") -> str:
+    """The name used in messages: the item's id if it has a plain one, else its position."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == "id" and isinstance(value, yaml.ScalarNode) and value.value:
+                return str(value.value)
+    return f"{section}[{position}]"
+
+
+LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+_MILLION = {"nl": "miljoen", "en": "million"}
+
+
+def format_value(value: float, unit: str, lang: str) -> str:
+    """A value as the reader of ``lang`` writes it: 12.887 / 12,887, 11,7% / 11.7%, € 200 miljoen / €200 million."""
+    locale = LOCALES[lang]
+    number = Decimal(str(value))
+    if unit == "percent":
+        text = format_decimal(number, format="#,##0.0", locale=locale)
+        return f"{text}%"
+    if unit == "euro":
+        if abs(number) >= 1_000_000:
+            millions = format_decimal(number / 1_000_000, format="#,##0.#", locale=locale)
+            amount = f"{millions} {_MILLION[lang]}"
+        else:
+            amount = format_decimal(number, format="#,##0", locale=locale)
+        return f"€\u00a0{amount}" if lang == "nl" else f"€{amount}"
+    return format_decimal(number, format="#,##0.##", locale=locale)

@@ -1,0 +1,1 @@
+"""The pages MkDocs builds, per language, and the editors' preview page."""
