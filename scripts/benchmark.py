@@ -371,7 +371,7 @@ def pdf_times(work: Path, runs: int = RUNS) -> tuple[float, float, Path]:
     """(full build with PDFs, the PDFs alone, the full site): the PDFs as the difference of two builds.
 
     With ``REGIOVISIE_PREVIEW=1`` the build skips the PDFs and nothing else that costs time,
-    so the difference is the PDFs' cost however the hooks call macros/pdf.py.
+    so the difference is the PDFs' cost however the hooks call macros/publish/pdf.py.
     """
     full, pages = [], []
     for _ in range(runs):

@@ -3,7 +3,7 @@
 At every stop the focused element must be on screen and visible, not under the sticky header
 (WCAG 2.4.11; here not even partly), and show a focus indicator at least 2 px wide with a contrast of at least 3:1
 against what is behind it (WCAG 1.4.11; 2.4.13 asks this at AAA, the NL Design System aims for
-it, so do we). Every setting of macros/audit.py, both sites' page types.
+it, so do we). Every setting of macros/core/audit.py, both sites' page types.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = pytest.mark.browser
 
-# The page kinds of the statement (macros/audit.py), each by one or two pages of both languages.
+# The page kinds of the statement (macros/core/audit.py), each by one or two pages of both languages.
 PAGE_TYPES = {
     "home": ["", "en/"],
     "overview": ["overzicht/"],

@@ -1,8 +1,8 @@
 """Hostile text in every field an editor writes is refused with its file and line, or published as inert text.
 
-The fields are not listed by hand: they are read from the schemas (``macros/content.py``
-for each content type, ``macros/indicators.py`` for figures and charts, ``macros/helplines.py``
-for help lines, ``macros/region.py`` for the region), so a new field is
+The fields are not listed by hand: they are read from the schemas (``macros/load/content.py``
+for each content type, ``macros/load/indicators.py`` for figures and charts, ``macros/load/helplines.py``
+for help lines, ``macros/load/region.py`` for the region), so a new field is
 tried as soon as it exists. For each payload, every field of a real file that has it gets
 that payload (with the field's number, so each field is found on its own), in a copy of
 ``content/`` and ``data/``:

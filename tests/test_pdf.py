@@ -19,7 +19,8 @@ from macros.core import audit
 from macros.load.addresses import in_language
 from macros.load.indicators import format_value
 from macros.load.site import load_site
-from macros.publish.pdf import PDF_STANDARDS, brochure_parts, downloads, print_colours, site_names, size_label
+from macros.publish.documents import brochure_parts, print_colours
+from macros.publish.pdf import PDF_STANDARDS, downloads, site_names, size_label
 from macros.render.units import motto_unit
 from tests.conftest import EXAMPLE, ROOT
 from tests.htmlscan import file_of, parse
@@ -193,7 +194,7 @@ CHECK_PDFUA = ROOT.parent / "shared" / "tools" / "verapdf" / "check-pdfua"
 
 
 def _kind(path: Path) -> str:
-    """brochure, poster or leaflet: what a PDF in downloads/ is, by its name (macros/pdf.py)."""
+    """brochure, poster or leaflet: what a PDF in downloads/ is, by its name (macros/publish/pdf.py)."""
     return "poster" if path.stem.endswith("-praatplaat-a3") else "leaflet" if path.stem.endswith(("-jongeren", "-young-people")) else "brochure"
 
 
@@ -204,12 +205,12 @@ def _all_pdfs(site_dir: Path, example_dir: Path) -> list[Path]:
     return files
 
 
-# veraPDF's flavour per standard the files claim (macros/pdf.py).
+# veraPDF's flavour per standard the files claim (macros/publish/pdf.py).
 FLAVOURS = {"PDF/UA-1": "ua1", "PDF/A-2a": "2a"}
 
 
 def test_every_pdf_of_both_regions_passes_verapdf_for_each_standard_it_claims(site_dir: Path, example_dir: Path) -> None:
-    # The accessibility statement names this validator (macros/audit.py); the files claim both standards.
+    # The accessibility statement names this validator (macros/core/audit.py); the files claim both standards.
     assert audit.PDF_VALIDATOR == "veraPDF"
     assert set(PDF_STANDARDS) == set(FLAVOURS)
     assert CHECK_PDFUA.is_file(), f"veraPDF's check-pdfua is missing at {CHECK_PDFUA} (it comes with ../shared)"

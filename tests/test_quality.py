@@ -29,7 +29,7 @@ from tests.htmlscan import pages
 
 pytestmark = pytest.mark.browser
 
-# The settings the accessibility statement names (macros/audit.py).
+# The settings the accessibility statement names (macros/core/audit.py).
 SETTINGS = [(s.name, {"width": s.width, "height": s.height}, s.scheme) for s in audit.SETTINGS]
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},

@@ -161,7 +161,7 @@ def test_no_request_to_another_host_in_the_html(site_dir: Path) -> None:
 
 def test_material_alternate_sitemap_lookup_is_removed(site_dir: Path) -> None:
     bundle = next((site_dir / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
-    from macros.theme.hooks import MATERIAL_ALTERNATE_CALL
+    from macros.theme.material import MATERIAL_ALTERNATE_CALL
 
     assert MATERIAL_ALTERNATE_CALL not in bundle
     assert (site_dir / "en" / "sitemap.xml").is_file()

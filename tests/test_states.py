@@ -1,6 +1,6 @@
 """The states no engine sees on its own: each put on screen, then checked (axe where it applies).
 
-The list of states is ``macros.audit.STATES``, which the accessibility statement shows; the first
+The list of states is ``macros.core.audit.STATES``, which the accessibility statement shows; the first
 test proves each has its test here, so the statement never claims one that is not tested.
 """
 

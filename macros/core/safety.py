@@ -42,7 +42,7 @@ class MacroSpec:
     extra: Callable[[dict[str, object]], Message | None] | None = None
 
 
-# What a parameter's ``what`` ("indicator", from macros/catalog.py) is called in Dutch messages:
+# What a parameter's ``what`` ("indicator", from macros/load/catalog.py) is called in Dutch messages:
 # (the thing, what goes between the quotes). A test keeps every ``what`` in this table.
 WHAT_NL = {
     "indicator": ("het cijfer", "het id van het cijfer"),

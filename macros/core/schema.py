@@ -41,7 +41,7 @@ class Field:
 
     Every string an editor writes in a field is plain text (``text``, ``texts``, ``id``):
     it is escaped wherever it lands (``macros/templating.plain``). Markdown is written in
-    a page's body only, and checked there (``macros/markup.py``); no field holds Markdown.
+    a page's body only, and checked there (``macros/load/markup.py``); no field holds Markdown.
     """
 
     kind: str

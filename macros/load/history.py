@@ -72,3 +72,11 @@ class History:
 def long_date(day: datetime.date, lang: str) -> str:
     """A date written out in the page's language: "22 november 2026", "22 November 2026"."""
     return format_date(day, format="long", locale=LOCALES[lang])
+
+
+def build_date() -> datetime.date:
+    """The date of this version: the last commit (SOURCE_DATE_EPOCH), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date()
+    return datetime.date.today()

@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from macros.core.colours import contrast
 from macros.core.files import read_source
 from macros.core.licences import LICENCES, Licence
 from macros.core.problems import Message, Problems
@@ -220,7 +221,7 @@ class Region:
     statement_date: datetime.date
     known_problems: tuple[dict[str, str], ...] = ()
     logo: Path | None = None
-    # The licence of the content (macros/licences.py): an SPDX id.
+    # The licence of the content (macros/core/licences.py): an SPDX id.
     licence: str = "CC-BY-4.0"
     colours: tuple[tuple[str, str], ...] = ()
     # Where young people and families find each municipality's local team (`local_team:`).
@@ -228,7 +229,7 @@ class Region:
 
     @property
     def content_licence(self) -> Licence:
-        """The licence of the region's texts and figures (macros/licences.py)."""
+        """The licence of the region's texts and figures (macros/core/licences.py)."""
         return LICENCES[self.licence]
 
     def site_name(self, lang: str) -> str:
@@ -466,34 +467,6 @@ def _check_local_teams(data: dict[str, Any], lines: dict[str, int], problems: Pr
                     "so every young person finds their own)",
                 ),
             )
-
-
-def _luminance(colour: str) -> float:
-    """Relative luminance of a #rrggbb colour (WCAG 2.2 definition)."""
-    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(first: str, second: str) -> float:
-    """The WCAG contrast ratio of two #rrggbb colours."""
-    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
-def region_css(region: Region) -> str | None:
-    """The region's colours as CSS custom properties over the engine's palette, or None."""
-    light = [(COLOURS[token][0], value) for token, value in region.colours if not token.startswith("dark_")]
-    # The header band keeps its colour in dark mode (white text on it is checked above).
-    dark = [(COLOURS[token][0], value) for token, value in region.colours if token.startswith("dark_") or token == "brand_dark"]
-    if not light and not dark:
-        return None
-    blocks = []
-    if light:
-        blocks.append(":root,[data-md-color-scheme=\"default\"]{" + ";".join(f"{prop}:{value}" for prop, value in light) + "}")
-    if dark:
-        blocks.append("[data-md-color-scheme=\"slate\"]{" + ";".join(f"{prop}:{value}" for prop, value in dark) + "}")
-    return "\n".join(blocks) + "\n"
 
 
 # Counts in words, as plain language writes small numbers; larger ones as digits.

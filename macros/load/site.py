@@ -34,8 +34,6 @@ from macros.load.units import TYPES, Units, front_matter_end
 UI_STRINGS = Path(__file__).resolve().parents[1] / "ui.yaml"
 # The project's pages that are not content units.
 DOCS = Path(__file__).resolve().parents[2] / "docs"
-# Where the hooks keep the loaded site on the MkDocs config, for the macros to read.
-SITE_KEY = "regiovisie_site"
 
 
 @dataclass
@@ -58,7 +56,7 @@ class Site:
     region: Region | None = None
     # The personas' drawings in the region's folder, by persona id.
     portraits: dict[str, Path] = field(default_factory=dict)
-    # Pictures in content/images/ by file name (macros/images.py).
+    # Pictures in content/images/ by file name (macros/load/images.py).
     images: dict[str, Path] = field(default_factory=dict)
     # The pages in docs/ (without language suffix), found once while loading.
     doc_pages: list[str] = field(default_factory=list)

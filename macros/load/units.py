@@ -104,7 +104,7 @@ _COMMON = {
         "text",
         Message(nl="één of twee zinnen die zeggen waar deze pagina over gaat", en="one or two sentences that say what this page is about"),
     ),
-    # Checked by macros/translations.py: English files only.
+    # Checked by macros/load/translations.py: English files only.
     "translates": Field(
         "text",
         Message(
@@ -220,7 +220,7 @@ TYPES: dict[str, ContentType] = {
     ),
 }
 
-# Markdown shapes shared with macros/markup.py.
+# Markdown shapes shared with macros/load/markup.py.
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*$")
 HEADING_ID = re.compile(r"\{\s+#(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\s*\}$")
 FENCE = re.compile(r"^\s*(```|~~~)")

@@ -1,6 +1,6 @@
 """Every internal link and #id on the built site resolves: checked on the HTML itself.
 
-The source checks (macros/markup.py) catch an editor's broken link with file and line.
+The source checks (macros/load/markup.py) catch an editor's broken link with file and line.
 This check runs after the build on what readers get, so it also covers links made by
 our templates, redirect pages and the sitemaps. Pure function: a folder in, a list of
 problems out.

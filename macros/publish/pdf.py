@@ -11,9 +11,6 @@ Time stamps come from SOURCE_DATE_EPOCH, so two builds of one commit give the sa
 
 from __future__ import annotations
 
-import base64
-import datetime
-import html
 import multiprocessing
 import os
 import re
@@ -21,45 +18,18 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
 
 from markupsafe import Markup
 
 from macros.core.paths import DATA_FILES, DATA_TYPES, DOWNLOADS
 from macros.core.schema import LANGUAGES
-from macros.core.templating import TEMPLATES, render_template
-from macros.load.addresses import in_language
-from macros.load.history import long_date
+from macros.core.templating import render_template
 from macros.load.indicators import LOCALES
 from macros.load.site import Site
+from macros.publish.documents import POSTER_SIZE, brochure_html, leaflet_html, licence_in, poster_html
 from macros.publish.pdf_tags import finish
-from macros.render.charts import join_words
-from macros.render.units import motto_unit, unit_path, youth_page
 
 FOLDER = DOWNLOADS
-_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"[^>]*>(.*?)</article>', re.DOTALL)
-# On screen only: point links and copy buttons, "last updated", the print address, heading anchors.
-_SCREEN_ONLY = [
-    re.compile(r'<span class="rv-point__link">.*?</span>', re.DOTALL),
-    re.compile(r'<p class="rv-updated".*?</p>', re.DOTALL),
-    re.compile(r'<p class="rv-print-only".*?</p>', re.DOTALL),
-    re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL),
-    # The open data links under a chart: the colophon and the site offer them.
-    re.compile(r'<p class="rv-figure__data">.*?</p>', re.DOTALL),
-    # The link to the page for young people: it has a leaflet of its own.
-    re.compile(r'<p class="rv-youth-link[^"]*" data-rv="youth-link">.*?</p>', re.DOTALL),
-    # "Zo verwijs je hiernaar": the brochure has its colophon.
-    re.compile(r'<section class="rv-cite".*?</section>', re.DOTALL),
-    # A picture marked as decoration (alt text "decoratie"): on paper it would need an alt text.
-    re.compile(r'<img class="rv-image rv-image--decoration"[^>]*>'),
-]
-_URL_ATTRIBUTE = re.compile(r'\b(href|src)="([^"]*)"')
-_ID_ATTRIBUTE = re.compile(r'\b(id|aria-labelledby|aria-describedby)="([^"]*)"')
-_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.DOTALL)
-_DESC = re.compile(r'<desc id="[^"]*">(.*?)</desc>', re.DOTALL)
-
-
-# The leaflet's file name after the site's: "…-jongeren.pdf", "…-young-people.pdf".
 _LEAFLET = {"nl": "jongeren", "en": "young-people"}
 
 
@@ -123,321 +93,11 @@ def download_list(site: Site, names: dict[str, str], lang: str, link: Any, only_
     return render_template("downloads.html", items=items, lang=lang)
 
 
-def build_date() -> datetime.date:
-    """The date of this version: the last commit (SOURCE_DATE_EPOCH), else today."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date()
-    return datetime.date.today()
-
-
-def _section(site_dir: Path, site_url: str, path: str, key: str, style: str, portrait_alt: str) -> tuple[str, str]:
-    """The title and the print-ready body of one built page (path below the site root)."""
-    page = (site_dir / path / "index.html").read_text(encoding="utf-8")
-    match = _ARTICLE.search(page)
-    if match is None:
-        raise ValueError(f"{path}: no article in the built page")
-    body = match.group(1)
-    for pattern in _SCREEN_ONLY:
-        body = pattern.sub("", body)
-    page_url = site_url + path
-
-    def absolute(found: re.Match[str]) -> str:
-        name, value = found.group(1), html.unescape(found.group(2))
-        if name == "href" and value.startswith("#"):
-            value = page_url + value
-        target = urljoin(page_url, value)
-        if name == "src" and target.startswith(site_url):
-            # Images are read from the built site, not fetched.
-            target = (site_dir / target[len(site_url) :]).resolve().as_uri()
-        return f'{name}="{html.escape(target)}"'
-
-    body = _URL_ATTRIBUTE.sub(absolute, body)
-    # Ids from different pages may meet in one document: give each page its own.
-    body = _ID_ATTRIBUTE.sub(lambda m: f'{m.group(1)}="' + " ".join(f"{key}-{v}" for v in m.group(2).split()) + '"', body)
-    # A chart's sentence as visible text under it: the PDF's text alternative for the drawing.
-    body = _add_chart_text(body, style)
-    title_match = _H1.search(body)
-    title = re.sub(r"<[^>]+>", "", title_match.group(1)).strip() if title_match else key
-    body = _PORTRAIT.sub(lambda m: f'{m.group(1)} alt="{html.escape(portrait_alt.format(name=html.unescape(title)))}"', body)
-    if title_match:
-        body = body[: title_match.start()] + body[title_match.end() :]
-    # The brochure has one H1 (its title on the cover); a page's title is an H2 in it, so
-    # every heading of the page moves one level down (no level is skipped).
-    body = _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", body)
-    return html.unescape(title), body
-
-
-_HEADING = re.compile(r"<(/?)h([2-5])\b")
-
-
-_NUMBER_IN_LINK = re.compile(r'(<a href="[^"]*">)(<span class="rv-praatplaat__number">[^<]*</span>) ')
-# A persona's portrait is decoration on the site (alt="", the name is the heading); in the PDF
-# every figure needs an alternate text (PDF/UA), so it says whose drawing it is.
-_PORTRAIT = re.compile(r'(<img class="rv-portrait"[^>]*) alt=""')
-
-
-# The engine's colours (docs/assets/site.css), where a region sets none of its own.
-PRINT_COLOURS = {"brand": "#0e5a43", "brand_dark": "#0b2e26", "accent": "#a33d0b"}
-_CHART_OPEN = re.compile(r'<svg class="rv-chart"[^>]*>')
-
-
-def print_colours(site: Site) -> dict[str, str]:
-    """The region's colours for paper (data/region.yaml), else the engine's."""
-    assert site.region is not None
-    return dict(PRINT_COLOURS, **{token: value for token, value in site.region.colours if token in PRINT_COLOURS})
-
-
-def chart_style(site: Site) -> str:
-    """The charts' colours for paper, as a style sheet inside each drawing.
-
-    WeasyPrint draws an SVG with its own renderer, which does not see the page's style sheets
-    (nor their custom properties): without this, every bar and value prints black. The bars
-    are in the brand colour, every other one outlined in the accent (as on the screen); a
-    long bar's value, inside it, is white.
-    """
-    colours = print_colours(site)
-    return (
-        f".rv-chart__bar{{fill:{colours['brand']}}}"
-        f".rv-chart__row:nth-of-type(even) .rv-chart__bar{{stroke:{colours['accent']};stroke-width:2}}"
-        ".rv-chart__label,.rv-chart__value{fill:#1a1d21;font-size:9pt}.rv-chart__value{font-weight:bold}"
-        ".rv-chart__value--inside{fill:#ffffff}.rv-chart__axis{stroke:#1a1d21;stroke-width:2}"
-    )
-
-
-def _add_chart_text(body: str, style: str) -> str:
-    """Each chart in colour, and under it the sentence that states its data (from its <desc>)."""
-    out, position = [], 0
-    for svg in re.finditer(r"<svg class=\"rv-chart\".*?</svg>", body, re.DOTALL):
-        desc = _DESC.search(svg.group(0))
-        out.append(body[position : svg.start()])
-        out.append(_CHART_OPEN.sub(lambda opening: f"{opening.group(0)}<style>{style}</style>", svg.group(0), count=1))
-        if desc:
-            out.append(f'<p class="pdf-chart-text">{desc.group(1)}</p>')
-        position = svg.end()
-    out.append(body[position:])
-    return "".join(out)
-
-
-def brochure_parts(site: Site, lang: str) -> list[list[tuple[str, str, str]]]:
-    """The brochure's parts, each a list of (key, kind, path below the site root) in order:
-    part A of the vision, the principles, the stories, part B. Each part starts a page."""
-    prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
-    vision = site.units.ordered("vision", lang)
-    groups = [
-        ("vision", [u for u in vision if u.meta["part"] == "A"]),
-        ("principle", site.units.ordered("principles", lang)),
-        ("persona", site.units.ordered("personas", lang)),
-        ("vision", [u for u in vision if u.meta["part"] != "A"]),
-    ]
-    return [[(u.id, kind, prefix + u.url) for u in units] for kind, units in groups if units]
-
-
-def brochure_html(site: Site, site_dir: Path, site_url: str, site_name: str, publisher: str, lang: str) -> str:
-    """The whole brochure as one HTML document for WeasyPrint."""
-    assert site.region is not None
-    t = site.strings_in(lang)
-    style = chart_style(site)
-    parts = []
-    for part in brochure_parts(site, lang):
-        sections = []
-        for key, kind, path in part:
-            title, body = _section(site_dir, site_url, path, key, style, t["pdf_portrait_alt"])
-            sections.append({"id": f"deel-{key}", "kind": kind, "title": title, "address": site_url + path, "body": Markup(body)})
-        parts.append(sections)
-    motto_page = motto_unit(site, lang)
-    home = site_url + ("" if lang == LANGUAGES[0] else f"{lang}/")
-    region = site.region
-    return render_template(
-        "pdf_brochure.html",
-        lang=lang,
-        t=t,
-        site_name=site_name,
-        title=region.title[lang],
-        period=f"{region.period[0]}–{region.period[1]}",
-        publisher=publisher,
-        publisher_line=t["footer_publisher"],
-        municipalities=join_words(list(region.municipalities), t["and"]),
-        contact=region.contact[lang],
-        motto=motto_page.meta.get("motto") or motto_page.title,
-        date=long_date(build_date(), lang),
-        home=home,
-        parts=parts,
-        licence=_licence_in(site, lang),
-        css=Markup(_css("brochure.css") + cover_css(site, site_dir)),
-    )
-
-
-def _licence_in(site: Site, lang: str) -> dict[str, str]:
-    """The content licence's name, deed and terms in one language (macros/licences.py)."""
-    assert site.region is not None
-    licence = site.region.content_licence
-    return {"name": licence.name[lang], "url": licence.url[lang], "terms": licence.terms[lang], "short": licence.short}
-
-
-def data_uri(svg: str) -> str:
-    """An SVG drawing as a data address (for CSS backgrounds: painted as artifacts)."""
-    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
-
-
-def roots_uri(colours: dict[str, str], on_dark: bool) -> str:
-    """The site's drawing of a young tree on its roots (templates/roots.svg), with its colours
-    written into it, as a data address."""
-    if on_dark:
-        drawing = (
-            ".rv-art__roots{stroke:#f2c9ad}.rv-art__ground,.rv-art__stem{fill:#f6f3ec}"
-            f".rv-art__leaves{{fill:#cfe6d8;stroke:{colours['brand_dark']};stroke-width:1.5}}"
-        )
-    else:
-        drawing = (
-            f".rv-art__roots{{stroke:{colours['accent']}}}.rv-art__ground,.rv-art__stem{{fill:{colours['brand_dark']}}}"
-            f".rv-art__leaves{{fill:{colours['brand']}}}"
-        )
-    svg = re.sub(r"(<svg\b[^>]*>)", lambda m: m.group(1) + f"<style>{drawing}</style>", str(render_template("roots.svg")), count=1)
-    return data_uri(svg)
-
-
-def logo_uri(site: Site, site_dir: Path) -> str:
-    """The region's logo (data/logo.svg), else the site's mark, as a data address."""
-    assert site.region is not None
-    logo = site.region.logo or site_dir / "assets" / "favicon.svg"
-    return data_uri(logo.read_text(encoding="utf-8"))
-
-
-def poster_css(site: Site, site_dir: Path) -> str:
-    """The poster in the region's colours, with the drawing beside the core sentence and the
-    logo in the name band (backgrounds: artifacts, not read aloud)."""
-    colours = print_colours(site)
-    return (
-        f".poster__head {{ background: {colours['brand_dark']} url('{logo_uri(site, site_dir)}') no-repeat 0.6rem center / 1.9rem 1.9rem; }}"
-        f".rv-praatplaat__motto {{ color: {colours['brand_dark']}; background: url('{roots_uri(colours, on_dark=False)}') no-repeat right 1rem top / auto 100%; }}"
-        f".rv-praatplaat__vision {{ border-top-color: {colours['brand']}; }}"
-        f".rv-praatplaat__vision li {{ border-left-color: {colours['brand']}; }}"
-        f".rv-praatplaat__ambitions {{ border-top-color: {colours['accent']}; }}"
-        f".rv-praatplaat__number {{ color: {colours['accent']}; }}"
-        f".rv-praatplaat__principles {{ background: {colours['brand_dark']}; }}"
-        f".rv-praatplaat__block h3, .rv-praatplaat__block h2 {{ color: {colours['brand_dark']}; }}"
-        ".rv-praatplaat__principles h3, .rv-praatplaat__principles h2 { color: #ffffff; }"
-    )
-
-
-def cover_css(site: Site, site_dir: Path) -> str:
-    """The cover in the region's colours: the roots drawing and the logo as page decoration.
-
-    Both are CSS backgrounds, which WeasyPrint paints as artifacts: a screen reader meets the
-    cover's text, not the drawing. The drawing is the site's own (templates/roots.svg) with its
-    colours written into it; the logo is the region's (data/logo.svg), else the site's mark.
-    """
-    colours = print_colours(site)
-    roots = roots_uri(colours, on_dark=True)
-    return (
-        f"@page :first {{ background: {colours['brand_dark']}; }}"
-        f".cover {{ background: url('{roots}') no-repeat right 14mm bottom 0 / 120mm auto; }}"
-        f".cover__publisher {{ background: #ffffff url('{logo_uri(site, site_dir)}') no-repeat 14mm center / 16mm 16mm; color: {colours['brand_dark']}; }}"
-        ".cover__motto { border-color: #f2c9ad; }"
-        f".chapter h2, .toc h2, .colophon h2 {{ border-bottom-color: {colours['accent']}; }}"
-        f"a, .rv-number, .rv-praatplaat__number {{ color: {colours['brand']}; }}"
-    )
-
-
-def _qr(address: str, alt: str) -> Markup:
-    """A QR code as inline SVG (vector). Its <title> is the PDF's alternate text for the figure
-    (PDF/UA asks one of every figure): where it leads. The address is printed under it too."""
-    import segno  # only the PDFs need it: not loaded by the editors' preview
-
-    return Markup(segno.make(address, error="m").svg_inline(scale=3, border=0, dark="#000000", omitsize=False, title=alt))
-
-
-def poster_html(site: Site, site_dir: Path, site_url: str, site_name: str, publisher: str, lang: str) -> str:
-    """The overview as an A3 poster, with QR codes to the short addresses."""
-    prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
-    overview = in_language("/overzicht/", lang).lstrip("/")
-    page = (site_dir / overview / "index.html").read_text(encoding="utf-8")
-    poster = re.search(r'<section class="rv-praatplaat".*?</section>\s*</div>\s*</section>', page, re.DOTALL)
-    if poster is None:
-        raise ValueError(f"{overview}: no overview in the built page")
-    body = _URL_ATTRIBUTE.sub(lambda m: f'{m.group(1)}="{html.escape(urljoin(site_url + overview, html.unescape(m.group(2))))}"', poster.group(0))
-    # An ambition's number before its link, not inside it: in the PDF a styled part of a link
-    # becomes a Span of its own that holds the link (PDF/UA wants each link tagged Link).
-    body = _NUMBER_IN_LINK.sub(r"\2 \1", body)
-    codes = [{"label": site.t("home", lang), "address": site_url + prefix}]
-    for letter, type_name, field in (("a", "vision", "ambition"), ("p", "principles", "number")):
-        for unit in site.units.ordered(type_name, lang):
-            number = unit.meta.get(field)
-            if number:
-                label = site.t("ambition_number" if letter == "a" else "principle_number", lang).format(number=number)
-                codes.append({"label": label, "address": f"{site_url}{prefix}{letter}/{number}/"})
-    for code in codes:
-        code["qr"] = _qr(code["address"], site.t("pdf_qr_alt", lang).format(address=code["address"]))
-        code["short"] = code["address"].split("://", 1)[-1]
-    return render_template(
-        "pdf_poster.html", lang=lang, t=site.strings_in(lang), site_name=site_name, publisher=publisher, body=Markup(body), codes=codes,
-        date=long_date(build_date(), lang), css=Markup(_css("poster.css") + poster_css(site, site_dir)), size=POSTER_SIZE,
-    )
-
-
-def leaflet_html(site: Site, site_dir: Path, site_url: str, site_name: str, publisher: str, lang: str) -> str:
-    """The version for young people on one A4 page, with a QR code to it online."""
-    assert site.region is not None
-    page = youth_page(site, lang)
-    assert page is not None
-    t = site.strings_in(lang)
-    address = site_url + unit_path(page)
-    parts = [{"key": part, "title": t[f"youth_{part}"], "sentences": [item["text"] for item in page.meta[part]]} for part in ("changes", "help", "ask")]
-    return render_template(
-        "pdf_leaflet.html",
-        lang=lang,
-        t=t,
-        site_name=site_name,
-        publisher=publisher,
-        title=page.title,
-        intro=[item["text"] for item in page.meta["intro"]],
-        parts=parts,
-        contact=site.region.contact[lang],
-        helplines=[
-            {
-                "name": line.name[lang],
-                "phone": line.phone,
-                "chat": line.chat,
-                "chat_short": line.chat.split("://", 1)[-1].removeprefix("www.").rstrip("/"),
-                "hours": line.hours[lang].rstrip("."),
-            }
-            for line in site.helplines
-        ],
-        address=address,
-        short=address.split("://", 1)[-1],
-        qr=_qr(address, t["pdf_qr_alt"].format(address=address)),
-        date=long_date(build_date(), lang),
-        css=Markup(_css("leaflet.css") + leaflet_css(site, site_dir)),
-    )
-
-
-def leaflet_css(site: Site, site_dir: Path) -> str:
-    """The leaflet in the region's colours, with its logo and drawing (backgrounds: artifacts)."""
-    colours = print_colours(site)
-    return (
-        f".leaflet__head, .leaflet__top {{ background: {colours['brand_dark']}; }}"
-        f".leaflet__online {{ background: url('{roots_uri(colours, on_dark=False)}') no-repeat right 6mm center / auto 90%; }}"
-        f".leaflet__site {{ background: url('{logo_uri(site, site_dir)}') no-repeat left center / 9mm 9mm; }}"
-        f".leaflet h2 {{ color: {colours['brand_dark']}; border-bottom-color: {colours['accent']}; }}"
-        f".leaflet__online {{ border-color: {colours['brand']}; }}"
-        f".leaflet__now {{ border-color: {colours['accent']}; }}"
-    )
-
-
-def _css(name: str) -> str:
-    return (TEMPLATES / name).read_text(encoding="utf-8")
-
-
-# PDF/A-2a (archiving, with tags) and PDF/UA-1 (accessibility) in one file: WeasyPrint writes
-# PDF/A-2a with its output intent; pdf_tags.finish declares PDF/UA-1 beside it in the metadata.
 PDF_VARIANT = "pdf/a-2a"
 PDF_STANDARDS = ("PDF/A-2a", "PDF/UA-1")
 
 
-# The poster's type: 1 rem is 18 pt or more (pdf_poster.html, poster.css); the search for the
-# largest size that fits one sheet stops within this step.
-POSTER_SIZE = "18pt"
+# The search for the largest poster type that fits one sheet, in pt; it stops within the step.
 POSTER_MIN, POSTER_MAX, POSTER_STEP = 18.0, 36.0, 0.25
 
 
@@ -537,7 +197,7 @@ def write_pdfs(site: Site, site_dir: Path, site_url: str, extra: list[tuple[Any,
         make = {"brochure": brochure_html, "poster": poster_html, "leaflet": leaflet_html}[item.kind]
         document = make(site, site_dir, site_url, names[item.lang], site.region.publisher, item.lang)
         # Plain text from here on: Markup would escape what _fit_poster puts in.
-        licence = _licence_in(site, item.lang)
+        licence = licence_in(site, item.lang)
         rights = (f"{licence['name']}. {licence['terms']}", licence["url"])
         jobs.append((_write_pdf, (str(document), site_dir.as_uri() + "/", folder / item.name, item.kind == "poster", rights)))
     count = len(jobs)

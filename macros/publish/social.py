@@ -26,7 +26,7 @@ from markupsafe import Markup
 from macros.core.schema import LANGUAGES
 from macros.core.templating import render_template
 from macros.load.site import Site
-from macros.publish.pdf import data_uri, logo_uri, print_colours, roots_uri
+from macros.publish.documents import data_uri, logo_uri, print_colours, roots_uri
 from macros.render.units import DEFAULT_PORTRAIT, PORTRAITS, motto_unit, unit_path
 
 FOLDER = "assets/social"

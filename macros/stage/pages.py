@@ -22,9 +22,9 @@ from macros.core.templating import plain
 from macros.load import images
 from macros.load.docs import LANG_SUFFIX, NOT_PAGES
 from macros.load.markup import INLINE_LINK, REFERENCE
-from macros.load.region import region_css
 from macros.load.site import Site
 from macros.load.units import TYPES, Unit
+from macros.render.region_css import region_css
 from macros.render.units import PORTRAITS, unit_footer, unit_header, unit_path
 
 

@@ -23,8 +23,6 @@ from macros.core.schema import LANGUAGES
 from macros.core.templating import render_template
 
 PREVIEW_VARIABLE = "REGIOVISIE_PREVIEW"
-# Where the hooks mark a build that shows problems instead of the site.
-PROBLEMS_KEY = "regiovisie_preview_problems"
 RELOAD_SECONDS = 3
 
 

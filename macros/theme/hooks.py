@@ -21,13 +21,10 @@ called twice per ``mkdocs build`` and keeps no state between languages.
 from __future__ import annotations
 
 import html
-import json
 import logging
 import os
 import re
-import shutil
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -47,16 +44,19 @@ if str(ROOT) not in sys.path:
 from macros.core.paths import neutralize
 from macros.core.problems import ContentError, Message, Problems
 from macros.core.schema import LANGUAGES
-from macros.core.templating import plain, render_template
-from macros.load.addresses import in_language, neutral, relative
+from macros.core.templating import plain
+from macros.load.addresses import in_language, neutral
 from macros.load.history import History, long_date
-from macros.load.region import region_css
-from macros.load.site import SITE_KEY, Site, load_site, load_strings
-from macros.publish import opendata, pdf, social
+from macros.load.site import Site, load_site, load_strings
+from macros.publish import downloads, pdf, social
 from macros.publish.links import check_site_links
+from macros.publish.redirects import write_redirects
 from macros.render import units as render
+from macros.render.region_css import region_css
 from macros.stage import preview
+from macros.stage.build import BUILD_KEY, Build
 from macros.stage.pages import stage_pages
+from macros.theme import material
 
 log = logging.getLogger("mkdocs.regiovisie")
 # Warnings for editors (an out-of-date translation, an address not registered yet) are
@@ -67,22 +67,13 @@ if not notes.handlers:
     _handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
     notes.addHandler(_handler)
     notes.propagate = False
-HISTORY_KEY = "regiovisie_history"
-# The staged navigation, and whether this build's content is loaded (see on_config).
-NAV_KEY = "regiovisie_nav"
-LOADED_KEY = "regiovisie_loaded"
 
 # Always the source folder: the same config object is reused for the second language,
 # after we pointed its docs_dir at the staging folder.
 DOCS = ROOT / "docs"
 # Parallel builds (the tests) each name their own staging folder.
 STAGE = Path(os.environ.get("REGIOVISIE_STAGE") or ROOT / ".build" / "docs")
-# Material 9.8.1 fetches `sitemap.xml` below every <link rel=alternate> on each page
-# (404s, and a request to the production host from any other host). Our switcher links
-# straight to the counterpart page, so that lookup is not needed. Pinned version: the
-# build fails if the bundle no longer contains exactly this call.
-MATERIAL_ALTERNATE_CALL = "ui({document$:ct});"
-# Where a region's logo and colours are staged (macros/pages.py).
+# Where a region's logo and colours are staged (macros/stage/pages.py).
 LOGO = "assets/logo.svg"
 REGION_CSS = "assets/region.css"
 
@@ -98,17 +89,22 @@ def _report(error: ContentError) -> PluginError:
     return PluginError(str(error))
 
 
+def _build(config: MkDocsConfig) -> Build:
+    """This build's state (macros/stage/build.py), made by on_config."""
+    return config[BUILD_KEY]
+
+
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate everything, then stage the pages to build."""
     i18n = config.plugins.get("i18n")
     later_language = bool(i18n and getattr(i18n, "current_language", None) not in (None, LANGUAGES[0]))
-    if later_language and config.get(LOADED_KEY):
+    if later_language and config.get(BUILD_KEY) is not None:
         # mkdocs-static-i18n builds each further language with the same config object: the
         # content was loaded, checked and staged for this build already. (`mkdocs serve`
         # makes a new config for every rebuild, so an edit is always read.)
         return _configure_language(config, i18n)
-    config[preview.PROBLEMS_KEY] = None
+    material.check_version()
     try:
         site = load_site(content_root(), DOCS)
         nav = stage_pages(site, DOCS, STAGE)
@@ -119,29 +115,24 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Warnings once per build, not once per language.
     for problem in site.warnings:
         notes.warning(str(problem))
-    config[SITE_KEY] = site
-    config[NAV_KEY] = nav
-    config[LOADED_KEY] = True
-    config[HISTORY_KEY] = History(ROOT, (DOCS, site.root / "content", site.root / "data"))
+    config[BUILD_KEY] = Build(site=site, nav=nav, history=History(ROOT, (DOCS, site.root / "content", site.root / "data")))
     return _configure_language(config, i18n)
 
 
 def _configure_language(config: MkDocsConfig, i18n: Any) -> MkDocsConfig:
     """What differs per language: the navigation, the region's names; the theme's 404."""
-    if config.get(preview.PROBLEMS_KEY):
-        config["docs_dir"] = str(STAGE)
-        config.theme.static_templates.discard("404.html")
-        return config
-    site: Site = config[SITE_KEY]
-    nav = config[NAV_KEY]
+    build = _build(config)
     config["docs_dir"] = str(STAGE)
-    # The hook runs before mkdocs-static-i18n's own on_config, which sets the language.
-    lang = (getattr(i18n, "current_language", None) or "nl") if i18n else "nl"
-    config["nav"] = nav(lang)
-    _apply_region(config, site, lang)
     # Each language writes its own 404 page (see on_files); the theme's single one would
     # be overwritten by whichever language is built last.
     config.theme.static_templates.discard("404.html")
+    if build.showing_problems:
+        return config
+    assert build.nav is not None
+    # The hook runs before mkdocs-static-i18n's own on_config, which sets the language.
+    lang = (getattr(i18n, "current_language", None) or "nl") if i18n else "nl"
+    config["nav"] = build.nav(lang)
+    _apply_region(config, build.loaded, lang)
     return config
 
 
@@ -165,7 +156,7 @@ def _apply_region(config: MkDocsConfig, site: Site, lang: str) -> None:
 
 
 def _show_problems(config: MkDocsConfig, error: ContentError) -> MkDocsConfig:
-    """Preview only: build the problem pages instead of the site (see macros/preview.py)."""
+    """Preview only: build the problem pages instead of the site (see macros/stage/preview.py)."""
     # Not through MkDocs' logger: a strict `mkdocs serve` would abort on a logged error.
     for problem in error.problems:
         print(f"{'WARNING' if problem.warning else 'ERROR  '} -  {problem}", file=sys.stderr)
@@ -173,12 +164,10 @@ def _show_problems(config: MkDocsConfig, error: ContentError) -> MkDocsConfig:
     where = Message(nl="De browser toont de lijst op", en="The browser shows the list at")
     print(f"PREVIEW -  {error} {where} http://127.0.0.1:8000/", file=sys.stderr)
     strings = load_strings(Problems())
-    config[LOADED_KEY] = True
-    config[preview.PROBLEMS_KEY] = error.problems
+    config[BUILD_KEY] = Build(problems=tuple(error.problems), strings=strings)
     config["nav"] = preview.stage_problem_pages(error.problems, strings, STAGE)
     config["docs_dir"] = str(STAGE)
     config.theme.static_templates.discard("404.html")
-    config["preview_strings"] = strings
     return config
 
 
@@ -198,11 +187,13 @@ def _absolute(config: MkDocsConfig, url: str) -> str:
 def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     """Absolute alternates of this page, in the order of the languages, plus x-default."""
     lang = getattr(page.file, "locale", "nl")
-    if config.get(preview.PROBLEMS_KEY):
-        context["ui"] = {key: texts[lang] for key, texts in config["preview_strings"].items()}
+    build = _build(config)
+    if build.showing_problems:
+        assert build.strings is not None
+        context["ui"] = {key: texts[lang] for key, texts in build.strings.items()}
         context["page_lang"] = lang
         return context
-    site: Site = config[SITE_KEY]
+    site = build.loaded
     links = []
     # Every page exists in both languages (checked by the loaders); its address differs by folder name.
     for code, url in alternate_urls(page.url):
@@ -217,7 +208,7 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
         # Material's JavaScript finds search/search_index.json below base_url; point it at
         # the language root so English pages search the English index (see _split_search_index).
         context["base_url"] = get_relative_url(f"{lang}/", page.url)
-    context["last_updated"] = _last_updated(page, site, config, lang)
+    context["last_updated"] = _last_updated(page, build, lang)
     unit_ref = (page.meta or {}).get("unit")
     unit = site.units.get(*unit_ref.split("/", 1), lang) if unit_ref else None
     if unit is not None and unit.type != "youth":
@@ -225,7 +216,7 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
         # the page for young people: a citation is for reports, not for them).
         context["citation"] = render.citation(site, unit, context["last_updated"]["day"])
     context["social_meta"] = _social_meta(page, unit, site, config, lang)
-    # English pages live at English addresses (macros/paths.py), the footer's too.
+    # English pages live at English addresses (macros/core/paths.py), the footer's too.
     context["accessibility_url"] = in_language("/toegankelijkheid/", lang).lstrip("/")
     # Under which licence the texts and figures may be reused: footer and <link rel="license">.
     context["licence"] = _licence(site, lang)
@@ -242,11 +233,11 @@ def _licence(site: Site, lang: str) -> dict[str, Markup]:
 
 
 def _social_meta(page: Any, unit: Any, site: Site, config: MkDocsConfig, lang: str) -> Markup:
-    """The page's link preview (macros/social.py), from the editors' own words where it has them."""
+    """The page's link preview (macros/publish/social.py), from the editors' own words where it has them."""
     if unit is not None:
         title, description = unit.title, unit.meta["summary"]
     else:
-        # Our own pages' titles arrive escaped for Material (macros/pages.py): the template escapes again.
+        # Our own pages' titles arrive escaped for Material (macros/stage/pages.py): the template escapes again.
         title = html.unescape(str((page.meta or {}).get("title") or page.title or config["site_name"]))
         description = html.unescape(str((page.meta or {}).get("description") or config["site_description"] or ""))
     if page.file.src_uri.startswith("index."):
@@ -266,8 +257,10 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     return env
 
 
-def _last_updated(page: Any, site: Site, config: MkDocsConfig, lang: str) -> dict[str, str]:
+def _last_updated(page: Any, build: Build, lang: str) -> dict[str, str]:
     """The date the page's source last changed, as ``datetime`` and as words in ``lang``."""
+    site = build.loaded
+    assert build.history is not None
     unit = (page.meta or {}).get("unit")
     if unit:
         type_name, unit_id = unit.split("/")
@@ -275,134 +268,28 @@ def _last_updated(page: Any, site: Site, config: MkDocsConfig, lang: str) -> dic
     else:
         # English pages are staged in English folders; their source is in docs/ by its Dutch name.
         source = DOCS / neutralize(page.file.src_uri, lang)
-    day = config[HISTORY_KEY].changed(source)
+    day = build.history.changed(source)
     return {"iso": day.isoformat(), "text": long_date(day, lang), "day": day}
 
 
-# Material writes autocomplete="off" on its two toggle checkboxes, outside any template
-# block; the HTML checker rejects autocomplete on checkboxes.
-TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle" data-md-toggle="(?:drawer|search)" type="checkbox" id="__(?:drawer|search)") autocomplete="off">')
-
-
-# Material's nav-item partial writes tabindex="" on section labels (sections are not
-# focusable); an empty tabindex is invalid HTML and ignored by browsers, so we drop it.
-EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link[^"]*" for="[^"]+" id="[^"]+") tabindex="">')
-
-
-# Material's palette.css holds its named colours; our own tokens (docs/assets/site.css) define
-# both colour schemes, so the first visit does not load it.
-PALETTE_CSS = re.compile(r'<link rel="stylesheet" href="[^"]*assets/stylesheets/palette\.[0-9a-f]+\.min\.css">')
-
-
-# Material's table of contents title is a <label for="__toc">; the checkbox exists only on
-# pages in the navigation.
-TOC_LABEL = re.compile(r'<label class="md-nav__title" for="__toc">(.*?)</label>', re.DOTALL)
-
-
-# Material's skip link points at the first heading of the table of contents, so pages
-# without one have none. Ours is on every page and moves focus to the article itself.
-SKIP_LINK = re.compile(r'<div data-md-component="skip">.*?</div>', re.DOTALL)
-ARTICLE = '<article class="md-content__inner md-typeset">'
-CONTENT_ID = "inhoud"
-
-
-def _replace_once(pattern: re.Pattern[str] | str, new: str | Callable[[re.Match[str]], str], html: str, page: Any) -> str:
-    """Replace exactly one occurrence (with ``new``, or what ``new`` makes of the match), or stop
-    the build: Material's markup has changed."""
-    if isinstance(pattern, str):
-        assert isinstance(new, str)
-        # A plain string: str methods are several times faster than a regular expression.
-        count = html.count(pattern)
-        if count != 1:
-            raise PluginError(f"{page.file.src_uri}: Material's markup changed ({pattern[:40]}…); review macros/mkdocs_hooks.py")
-        return html.replace(pattern, new, 1)
-    result, count = pattern.subn(new if callable(new) else lambda _: new, html)
-    if count != 1:
-        raise PluginError(f"{page.file.src_uri}: Material's markup changed ({pattern.pattern[:40]}…); review macros/mkdocs_hooks.py")
-    return result
-
-
-def _remove_line(pattern: re.Pattern[str], html: str, page: Any) -> str:
-    """Take out exactly one element and the white space before it.
-
-    The pattern starts with a literal ``<``, so the search skips ahead quickly; a leading
-    ``\\s*`` in the pattern would try every position of the page (slow on large pages).
-    """
-    found = list(pattern.finditer(html))
-    if len(found) != 1:
-        raise PluginError(f"{page.file.src_uri}: Material's markup changed ({pattern.pattern[:40]}…); review macros/mkdocs_hooks.py")
-    start = found[0].start()
-    while start > 0 and html[start - 1].isspace():
-        start -= 1
-    return html[:start] + html[found[0].end() :]
-
-
 def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
-    """Fix Material's markup: valid HTML for the checker, and a skip link on every page."""
-    if config.get(preview.PROBLEMS_KEY):
+    """Material's page with our patches (macros/theme/material.py) and old ids kept as aliases."""
+    build = _build(config)
+    if build.showing_problems:
         return output
-    fixed, count = TOGGLE_AUTOCOMPLETE.subn(r"\1>", output)
-    if count != 2:
-        raise PluginError(f"{page.file.src_uri}: Material's toggle checkboxes changed; review TOGGLE_AUTOCOMPLETE in macros/mkdocs_hooks.py")
-    fixed = EMPTY_TABINDEX.sub(r"\1>", fixed)
-    fixed = _remove_line(PALETTE_CSS, fixed, page)
-    if 'id="__toc"' not in fixed:
-        # A page outside the navigation (footer pages) has no toc toggle for this label to name.
-        fixed = TOC_LABEL.sub(r'<div class="md-nav__title">\1</div>', fixed)
-    site: Site = config[SITE_KEY]
-    label = html.escape(site.t("skip_to_content", getattr(page.file, "locale", "nl")))
-    skip = f'<div data-md-component="skip"><a href="#{CONTENT_ID}" class="md-skip" data-rv="skip-link">{label}</a></div>'
-    fixed = _replace_once(SKIP_LINK, skip, fixed, page)
+    site = build.loaded
     lang = getattr(page.file, "locale", "nl")
-    fixed = _header_buttons(fixed, page, site, lang)
-    # `aria-expanded` is not allowed on a <nav> (WCAG 4.1.2); Material writes it on every
-    # section's list. The sections are always open (navigation.sections), so it says nothing.
-    fixed = NAV_EXPANDED.sub(r"\1", fixed)
-    fixed = _replace_once(ARTICLE, f'<article class="md-content__inner md-typeset" id="{CONTENT_ID}" tabindex="-1">', fixed, page)
-    # The site name once, and a short form that fits a phone's header (CSS shows one of the two).
     # Both names arrive escaped (see _apply_region).
-    name = str(config["site_name"])
-    header_name = f'<div class="md-header__topic">\n          <span class="md-ellipsis">\n            {name}\n          </span>'
-    short = plain(site.region.short[lang]) if site.region else ""
-    named = f'<div class="md-header__topic">\n          <span class="md-ellipsis"><span class="rv-name--long">{name}</span><span class="rv-name--short">{short}</span></span>'
-    fixed = _replace_once(header_name, named, fixed, page)
-    return _add_aliases(fixed, page, site)
-
-
-# Material opens its menu and search with a <label for=…>: Tab skips a label, and no key
-# opens one without JavaScript. Ours are buttons: the menu button opens an HTML popover
-# (docs/overrides/partials/rv-menu.html), with Enter and Space, with or without JavaScript;
-# the search button opens Material's search (docs/assets/site.js). Without JavaScript there is
-# no search, so a link to the overview of the whole vision stands in its place (site.css).
-HEADER_LABEL = '<label class="md-header__button md-icon" for="__{toggle}">(.*?)</label>'
-DRAWER_LABEL = re.compile(HEADER_LABEL.format(toggle="drawer"), re.DOTALL)
-SEARCH_LABEL = re.compile(HEADER_LABEL.format(toggle="search"), re.DOTALL)
-NAV_EXPANDED = re.compile(r'(<nav class="md-nav" data-md-level="\d+" aria-labelledby="[^"]+") aria-expanded="(?:true|false)"')
-
-
-def _header_buttons(output: str, page: Any, site: Site, lang: str) -> str:
-    """The header's menu and search as buttons, each with its visible word (see HEADER_LABEL)."""
-    menu = html.escape(site.t("open_menu", lang))
-    search = html.escape(site.t("open_search", lang))
-    overview = html.escape(get_relative_url(in_language("/overzicht/", lang).lstrip("/"), page.url))
-    alternative = html.escape(site.t("search_alternative", lang))
-
-    def drawer(match: re.Match[str]) -> str:
-        return (
-            '<button type="button" class="md-header__button md-icon rv-header-button rv-menu-button" popovertarget="rv-menu" '
-            f'data-rv="open-drawer">{match.group(1).strip()}<span class="rv-header-button__word">{menu}</span></button>'
-        )
-
-    def search_button(match: re.Match[str]) -> str:
-        return (
-            f'<button type="button" class="md-header__button md-icon rv-header-button rv-search-button" data-rv="open-search">'
-            f'{match.group(1).strip()}<span class="rv-header-button__word">{search}</span></button>'
-            f'<a class="md-header__button rv-header-button rv-search-alternative" href="{overview}" data-rv="search-alternative">'
-            f'<span class="rv-header-button__word">{alternative}</span></a>'
-        )
-
-    output = _replace_once(DRAWER_LABEL, drawer, output, page)
-    return _replace_once(SEARCH_LABEL, search_button, output, page)
+    words = material.header_words(
+        skip=site.t("skip_to_content", lang),
+        menu=site.t("open_menu", lang),
+        search=site.t("open_search", lang),
+        search_alternative=site.t("search_alternative", lang),
+        overview=get_relative_url(in_language("/overzicht/", lang).lstrip("/"), page.url),
+        name=str(config["site_name"]),
+        short=str(plain(site.region.short[lang])) if site.region else "",
+    )
+    return _add_aliases(material.patch_page(output, page.file.src_uri, words), page, site)
 
 
 def _add_aliases(output: str, page: Any, site: Site) -> str:
@@ -415,19 +302,6 @@ def _add_aliases(output: str, page: Any, site: Site) -> str:
     return output
 
 
-def _split_search_index(site_dir: Path) -> None:
-    """Write one search index per language: /search/ for Dutch, /en/search/ for English."""
-    index_path = site_dir / "search" / "search_index.json"
-    index = json.loads(index_path.read_text(encoding="utf-8"))
-    docs = index["docs"]
-    dutch = [d for d in docs if not d["location"].startswith("en/")]
-    english = [dict(d, location=d["location"][3:]) for d in docs if d["location"].startswith("en/")]
-    for lang, entries, path in (("nl", dutch, index_path), ("en", english, site_dir / "en" / "search" / "search_index.json")):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = dict(index, docs=entries, config=dict(index["config"], lang=[lang]))
-        path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-
-
 def _minify_css(path: Path) -> None:
     """Our stylesheet without comments and spare white space (its source keeps the why-comments)."""
     text = re.sub(r"/\*.*?\*/", "", path.read_text(encoding="utf-8"), flags=re.DOTALL)
@@ -436,88 +310,30 @@ def _minify_css(path: Path) -> None:
     path.write_text(text.replace(";}", "}").strip() + "\n", encoding="utf-8")
 
 
-def _drop_alternate_lookup(site_dir: Path) -> None:
-    bundles = list((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"))
-    if len(bundles) != 1:
-        raise PluginError(f"expected one Material bundle, found {len(bundles)}")
-    text = bundles[0].read_text(encoding="utf-8")
-    if text.count(MATERIAL_ALTERNATE_CALL) != 1:
-        raise PluginError("Material's bundle changed: review MATERIAL_ALTERNATE_CALL in macros/mkdocs_hooks.py")
-    bundles[0].write_text(text.replace(MATERIAL_ALTERNATE_CALL, ""), encoding="utf-8")
-
-
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
-    """After the last language: per-language search, per-language sitemap, no alternate lookup."""
+    """After the last language: Material's assets patched, redirect pages, downloads, link check."""
     i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False) or config.get(preview.PROBLEMS_KEY):
+    build = _build(config)
+    if i18n is not None and getattr(i18n, "building", False) or build.showing_problems:
         return
+    site = build.loaded
     site_dir = Path(config["site_dir"])
-    _split_search_index(site_dir)
-    _drop_alternate_lookup(site_dir)
+    material.patch_site(site_dir, LANGUAGES)
     _minify_css(site_dir / "assets" / "site.css")
-    # Material looks for sitemap.xml at the root of the reader's language (its base URL).
-    for name in ("sitemap.xml", "sitemap.xml.gz"):
-        if (site_dir / name).is_file():
-            shutil.copyfile(site_dir / name, site_dir / "en" / name)
-    _write_redirects(site_dir, config)
-    # The editors' preview skips the PDFs (about 4 s) to keep each rebuild quick; `make build` makes them.
-    # The figures as open data: cheap, so also in the editors' preview (charts link to them).
-    data_sizes = opendata.write(config[SITE_KEY], site_dir, pdf.build_date().isoformat())
-    if not preview.downloads_skipped():
-        _write_downloads(site_dir, config, data_sizes)
+    try:
+        write_redirects(site, site_dir, lambda url: _absolute(config, url))
+        data_sizes = downloads.write_open_data(site, site_dir)
+        # The editors' preview skips the PDFs (about 4 s) to keep each rebuild quick; `make build` makes them.
+        if not preview.downloads_skipped():
+            downloads.write_downloads(site, site_dir, _absolute(config, ""), data_sizes)
+    except ContentError as error:
+        raise _report(error) from None
     broken = check_site_links(site_dir, config["site_url"] or "", pdf.FOLDER if preview.downloads_skipped() else None)
     if broken:
         for problem in broken:
             log.error(f"broken link on {problem}")
         raise PluginError(f"{len(broken)} broken link(s) in the built site; nothing was published.")
-
-
-def _write_downloads(site_dir: Path, config: MkDocsConfig, data_sizes: dict[str, int]) -> None:
-    """The brochure and the poster as PDFs and the link-preview images, then the PDFs' sizes on the pages that offer them."""
-    site: Site = config[SITE_KEY]
-    # The link-preview images are drawn in the same worker pool (macros/social.py).
-    files = pdf.write_pdfs(site, site_dir, _absolute(config, ""), extra=social.image_jobs(site, site_dir))
-    sizes = {file.name: file.stat().st_size for file in files}
-    sizes.update(data_sizes)
-    _fill_sizes(site_dir, sizes)
-
-
-_SIZE = re.compile(r'(<span data-rv-size="(?P<name>[^"]+)" lang="(?P<lang>[a-z]+)">)[^<]*(</span>)')
-
-
-def _fill_sizes(site_dir: Path, sizes: dict[str, int]) -> None:
-    """Write "PDF, 1,4 MB" into every `data-rv-size` placeholder of the built pages."""
-    def size(match: re.Match[str]) -> str:
-        if match.group("name") not in sizes:
-            raise PluginError(f"no download named {match.group('name')} (see macros/pdf.py)")
-        kind = match.group("name").rsplit(".", 1)[-1].upper()
-        return match.group(1) + pdf.size_label(sizes[match.group("name")], match.group("lang"), kind) + match.group(4)
-
-    for page in sorted(site_dir.rglob("*.html")):
-        text = page.read_text(encoding="utf-8")
-        if "data-rv-size=" in text:
-            page.write_text(_SIZE.sub(size, text), encoding="utf-8")
-
-
-def _write_redirects(site_dir: Path, config: MkDocsConfig) -> None:
-    """A small page at every old or short address that sends readers to the new one."""
-    site: Site = config[SITE_KEY]
-    for old, new in sorted(site.addresses.redirects.items()):
-        lang = neutral(old)[0]
-        target = site_dir / old.lstrip("/") / "index.html"
-        if target.exists():
-            raise PluginError(f"the redirect from {old} would overwrite a page (see data/redirects.yaml)")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        page = render_template(
-            "redirect.html",
-            lang=lang,
-            title=site.t("redirect_title", lang),
-            text=site.t("redirect_text", lang),
-            target=relative(old, new),
-            canonical=_absolute(config, new),
-        )
-        target.write_text(page + "\n", encoding="utf-8")
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
@@ -526,4 +342,3 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     for folder in (DOCS, content_root() / "content", content_root() / "data", ROOT / "macros"):
         server.watch(str(folder))
     return server
-

@@ -14,16 +14,16 @@ from typing import Any
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
-from macros.load.site import SITE_KEY
 from macros.publish import pdf
 from macros.render import units as render
+from macros.stage.build import BUILD_KEY
 
 
 def define_env(env: Any) -> None:
-    """Register the macros editors may use (see macros/catalog.py), and two internal ones."""
+    """Register the macros editors may use (see macros/load/catalog.py), and two internal ones."""
 
     def site() -> Any:
-        return env.conf[SITE_KEY]
+        return env.conf[BUILD_KEY].loaded
 
     def lang() -> str:
         return getattr(env.page.file, "locale", "nl")
@@ -123,7 +123,7 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def accessibility_tests() -> Markup:
-        """What `make test` checks for accessibility, from macros/audit.py (the tests' own settings)."""
+        """What `make test` checks for accessibility, from macros/core/audit.py (the tests' own settings)."""
         return render.accessibility_tests(site(), lang())
 
     @env.macro

@@ -1,0 +1,42 @@
+"""What is offered to download, made after the pages: the PDFs, the link-preview images and
+the figures as open data, then each file's size written where a page offers it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from macros.load.history import build_date
+from macros.load.site import Site
+from macros.publish import opendata, pdf, social
+
+_SIZE = re.compile(r'(<span data-rv-size="(?P<name>[^"]+)" lang="(?P<lang>[a-z]+)">)[^<]*(</span>)')
+
+
+def write_open_data(site: Site, site_dir: Path) -> dict[str, int]:
+    """The figures as CSV and JSON (cheap, so also in the editors' preview: charts link to them)."""
+    return opendata.write(site, site_dir, build_date().isoformat())
+
+
+def write_downloads(site: Site, site_dir: Path, site_url: str, data_sizes: dict[str, int]) -> None:
+    """The brochure, poster and leaflet as PDFs and the link-preview images (one worker pool),
+    then every file's size on the pages that offer it."""
+    files = pdf.write_pdfs(site, site_dir, site_url, extra=social.image_jobs(site, site_dir))
+    sizes = {file.name: file.stat().st_size for file in files}
+    sizes.update(data_sizes)
+    fill_sizes(site_dir, sizes)
+
+
+def fill_sizes(site_dir: Path, sizes: dict[str, int]) -> None:
+    """Write "PDF, 1,4 MB" into every `data-rv-size` placeholder of the built pages."""
+
+    def size(match: re.Match[str]) -> str:
+        if match.group("name") not in sizes:
+            raise KeyError(f"no download named {match.group('name')} (see macros/publish/pdf.py)")
+        kind = match.group("name").rsplit(".", 1)[-1].upper()
+        return match.group(1) + pdf.size_label(sizes[match.group("name")], match.group("lang"), kind) + match.group(4)
+
+    for page in sorted(site_dir.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        if "data-rv-size=" in text:
+            page.write_text(_SIZE.sub(size, text), encoding="utf-8")
