@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from macros.core import tokens
 from macros.core.colours import contrast
 from macros.core.files import read_source
 from macros.core.licences import LICENCES, Licence
@@ -37,18 +38,19 @@ _HEX = Field(
 )
 _WHITE = Message(nl="wit", en="white")
 _WHITE_TEXT = Message(nl="witte tekst erop", en="white text on it")
-_DARK = Message(nl="de donkere achtergrond #1e2129", en="the dark background #1e2129")
-_DARK_PAPER = Message(nl="de donkere papierkleur #262a33", en="the dark paper colour #262a33")
+
 
 # The colours a region may set, with the backgrounds each must stand out on (WCAG 2.2 AA:
-# 4.5:1 for text). The engine's own palette (docs/assets/site.css) is used for the rest.
-LIGHT = "#ffffff"
-PAPER = "#f6f3ec"
-DARK = "#1e2129"
-DARK_PAPER = "#262a33"
+# 4.5:1 for text). The engine's own palette (macros/tokens.yaml) is used for the rest.
+LIGHT = tokens.colour("background")
+PAPER = tokens.colour("paper")
+DARK = tokens.colour("background", "dark")
+DARK_PAPER = tokens.colour("paper", "dark")
+_DARK = Message(nl=f"de donkere achtergrond {DARK}", en=f"the dark background {DARK}")
+_DARK_PAPER = Message(nl=f"de donkere papierkleur {DARK_PAPER}", en=f"the dark paper colour {DARK_PAPER}")
 COLOURS: dict[str, tuple[str, tuple[tuple[str, Message], ...]]] = {
     # token: (CSS custom property, ((background or "on", what it is), ...))
-    "brand": ("--rv-color-brand", ((LIGHT, _WHITE), (PAPER, Message(nl="de papierkleur #f6f3ec", en="the paper colour #f6f3ec")))),
+    "brand": ("--rv-color-brand", ((LIGHT, _WHITE), (PAPER, Message(nl=f"de papierkleur {PAPER}", en=f"the paper colour {PAPER}")))),
     "brand_dark": ("--rv-color-brand-dark", (("on:" + LIGHT, _WHITE_TEXT),)),
     "accent": ("--rv-color-accent", ((LIGHT, _WHITE), ("on:" + LIGHT, _WHITE_TEXT))),
     "dark_brand": ("--rv-color-brand", ((DARK, _DARK), (DARK_PAPER, _DARK_PAPER))),

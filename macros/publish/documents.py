@@ -13,6 +13,7 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup
 
+from macros.core import tokens
 from macros.core.schema import LANGUAGES
 from macros.core.templating import TEMPLATES, render_template
 from macros.load.addresses import in_language
@@ -95,8 +96,8 @@ _NUMBER_IN_LINK = re.compile(r'(<a href="[^"]*">)(<span class="rv-praatplaat__nu
 _PORTRAIT = re.compile(r'(<img class="rv-portrait"[^>]*) alt=""')
 
 
-# The engine's colours (docs/assets/site.css), where a region sets none of its own.
-PRINT_COLOURS = {"brand": "#0e5a43", "brand_dark": "#0b2e26", "accent": "#a33d0b"}
+# The engine's colours (macros/tokens.yaml), where a region sets none of its own.
+PRINT_COLOURS = {"brand": tokens.colour("brand"), "brand_dark": tokens.colour("brand-dark"), "accent": tokens.colour("accent")}
 _CHART_OPEN = re.compile(r'<svg class="rv-chart"[^>]*>')
 
 
@@ -203,7 +204,7 @@ def roots_uri(colours: dict[str, str], on_dark: bool) -> str:
     written into it, as a data address."""
     if on_dark:
         drawing = (
-            ".rv-art__roots{stroke:#f2c9ad}.rv-art__ground,.rv-art__stem{fill:#f6f3ec}"
+            f".rv-art__roots{{stroke:#f2c9ad}}.rv-art__ground,.rv-art__stem{{fill:{tokens.colour('paper')}}}"
             f".rv-art__leaves{{fill:#cfe6d8;stroke:{colours['brand_dark']};stroke-width:1.5}}"
         )
     else:
@@ -344,7 +345,8 @@ def leaflet_css(site: Site, site_dir: Path) -> str:
 
 
 def _css(name: str) -> str:
-    return (TEMPLATES / name).read_text(encoding="utf-8")
+    """A printed piece's style sheet, after the palette of macros/tokens.yaml (light scheme)."""
+    return tokens.palette_css("light") + "\n" + (TEMPLATES / name).read_text(encoding="utf-8")
 
 
 # PDF/A-2a (archiving, with tags) and PDF/UA-1 (accessibility) in one file: WeasyPrint writes

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import rcssmin
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -41,6 +42,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from macros.core import tokens
 from macros.core.paths import neutralize
 from macros.core.problems import ContentError, Message, Problems
 from macros.core.schema import LANGUAGES
@@ -302,12 +304,12 @@ def _add_aliases(output: str, page: Any, site: Site) -> str:
     return output
 
 
-def _minify_css(path: Path) -> None:
-    """Our stylesheet without comments and spare white space (its source keeps the why-comments)."""
-    text = re.sub(r"/\*.*?\*/", "", path.read_text(encoding="utf-8"), flags=re.DOTALL)
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r"\s*([{};,])\s*", r"\1", text)
-    path.write_text(text.replace(";}", "}").strip() + "\n", encoding="utf-8")
+def _write_style_sheet(path: Path) -> None:
+    """Our stylesheet with the palette of macros/tokens.yaml written in, without comments and
+    spare white space (its source keeps the why-comments), minified by rcssmin. Measured on
+    site.css: 36.6 kB (8.9 kB gzip) as written, 24.3 kB (5.2 kB gzip) minified, so compression
+    alone does not make minifying moot."""
+    path.write_text(rcssmin.cssmin(tokens.style_sheet(path.read_text(encoding="utf-8"))) + "\n", encoding="utf-8")
 
 
 @event_priority(-200)
@@ -315,12 +317,15 @@ def on_post_build(config: MkDocsConfig) -> None:
     """After the last language: Material's assets patched, redirect pages, downloads, link check."""
     i18n = config.plugins.get("i18n")
     build = _build(config)
-    if i18n is not None and getattr(i18n, "building", False) or build.showing_problems:
+    if i18n is not None and getattr(i18n, "building", False):
+        return
+    site_dir = Path(config["site_dir"])
+    # The problem pages of the editors' preview are styled like the site.
+    _write_style_sheet(site_dir / "assets" / "site.css")
+    if build.showing_problems:
         return
     site = build.loaded
-    site_dir = Path(config["site_dir"])
     material.patch_site(site_dir, LANGUAGES)
-    _minify_css(site_dir / "assets" / "site.css")
     try:
         write_redirects(site, site_dir, lambda url: _absolute(config, url))
         data_sizes = downloads.write_open_data(site, site_dir)

@@ -1,0 +1,39 @@
+"""One palette (macros/tokens.yaml) for the site's CSS, the PDFs and the preview images."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from macros.core import tokens
+from macros.publish.documents import PRINT_COLOURS
+from tests.conftest import ROOT
+
+PALETTE = yaml.safe_load(tokens.TOKENS.read_text(encoding="utf-8"))
+
+
+def test_the_built_style_sheet_has_both_palettes(site_dir: Path) -> None:
+    css = (site_dir / "assets" / "site.css").read_text(encoding="utf-8")
+    assert "@rv-tokens" not in css
+    for scheme, selector in (("light", ':root,[data-md-color-scheme="default"]{'), ("dark", '[data-md-color-scheme="slate"]{')):
+        start = css.index(selector + "--rv-color-ink:")
+        block = css[start : css.index("}", start)]
+        for name, (value, _) in PALETTE[scheme].items():
+            assert f"--rv-color-{name}:{value}" in block, (scheme, name)
+
+
+def test_no_palette_colour_is_written_anywhere_else() -> None:
+    """The palette stands in tokens.yaml only: the site's style sheet declares none of it, and the
+    PDFs' style sheets use its names, not its values."""
+    site_css = (ROOT / "docs" / "assets" / "site.css").read_text(encoding="utf-8")
+    assert "--rv-color-" + "ink:" not in site_css and "--rv-color-brand:" not in site_css
+    values = {value for value, _ in PALETTE["light"].values()} - {"#ffffff"}
+    for sheet in sorted((ROOT / "macros" / "templates").glob("*.css")):
+        text = sheet.read_text(encoding="utf-8").lower()
+        assert [value for value in values if value in text] == [], sheet.name
+
+
+def test_print_and_previews_take_the_palette() -> None:
+    assert PRINT_COLOURS == {"brand": PALETTE["light"]["brand"][0], "brand_dark": PALETTE["light"]["brand-dark"][0], "accent": PALETTE["light"]["accent"][0]}
+    assert tokens.palette_css("light").startswith(':root,\n[data-md-color-scheme="default"] {')
