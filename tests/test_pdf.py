@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import html
 import itertools
 import re
 import shutil
@@ -444,14 +445,13 @@ def test_brochure_has_contents_that_lead_to_the_right_pages_and_no_page_left_mos
     site = _site_of(region)
     path = _brochure(site_dir if region == "ijsselland" else example_dir, site, lang)
     parts = brochure_parts(site, lang)
-    titles = {key: unit.title for type_name in ("vision", "principles", "personas") for unit in site.units.ordered(type_name, lang) for key in [unit.id]}
-    part_starts = [titles[part[0][0]] for part in parts]
+    part_starts = [part[0][0].title for part in parts]
     with pdfplumber.open(path) as document:
         texts = [re.sub(r"\s+", " ", page.extract_text() or "") for page in document.pages]
         # The contents (page 2): every chapter with the number of the page it starts on.
         for part in parts:
-            for key, _kind, _path in part:
-                title = titles[key]
+            for unit, _kind in part:
+                title = unit.title
                 found = re.search(re.escape(title) + r" (\d+)", texts[1])
                 assert found, (title, texts[1][:300])
                 assert title in texts[int(found.group(1)) - 1], f"{title}: the contents say page {found.group(1)}"
@@ -549,3 +549,25 @@ def test_every_pdf_page_is_rendered_for_review(site_dir: Path, example_dir: Path
             with Image.open(picture) as image:
                 blank = Image.new(image.mode, image.size, "white")
                 assert ImageChops.difference(image, blank).getbbox() is not None, f"{picture.name} is blank"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_printed_pieces_are_made_from_the_content_not_from_built_pages(lang: str, tmp_path: Path) -> None:
+    """The brochure and the poster are rendered from the loaded content through their own
+    templates: made in an empty folder (no built page to read), they hold every unit's title,
+    the first words of its body and no screen-only part (links to copy, open data links)."""
+    from macros.publish import documents
+
+    site = SITE
+    url = site.region.site_url
+    brochure = documents.brochure_html(site, tmp_path, url, NAMES[lang], site.region.publisher, lang)
+    for part in documents.brochure_parts(site, lang):
+        for unit, _kind in part:
+            assert f">{html.escape(unit.title)}<" in brochure, unit.id
+            first = next(line for line in unit.body.split("\n") if line and not line.startswith(("#", "{", "!", "<", "-", "|", "*")))
+            words = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", first).split("{{")[0].split()[:4]
+            assert " ".join(words) in re.sub(r"<[^>]+>", "", html.unescape(brochure)), (unit.id, words)
+    for screen_only in ('data-rv="point-link"', 'class="rv-figure__data"', 'data-rv="youth-link"', 'class="headerlink"'):
+        assert screen_only not in brochure
+    poster = documents.poster_html(site, tmp_path, url, NAMES[lang], site.region.publisher, lang)
+    assert 'class="rv-praatplaat' in poster and not list(tmp_path.iterdir())

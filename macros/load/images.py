@@ -242,11 +242,12 @@ def check_references(path: str, text: str, first_line: int, images: dict[str, Pa
                 )
 
 
-def render(body: str, images: dict[str, Path], link) -> str:
+def render(body: str, images: dict[str, Path], link, decoration: bool = True) -> str:
     """The page's Markdown with each content picture as an ``<img>`` for this page's address.
 
     The first picture near the top of the body loads at once; the others when the reader
-    scrolls near them.
+    scrolls near them. Without ``decoration`` (paper), a picture marked as decoration is left
+    out: in a PDF every figure needs a text.
     """
     lines = body.split("\n")
     seen = {"first": True}
@@ -256,6 +257,8 @@ def render(body: str, images: dict[str, Path], link) -> str:
         name = target[len("../images/") :] if is_content_image(target) else ""
         if name not in images:
             return match.group(0)
+        if not decoration and unescape_alt(match.group(1)).strip().lower() in DECORATION:
+            return ""
         eager = seen["first"] and number < 4
         seen["first"] = False
         return str(img_tag(unescape_alt(match.group(1)), variants(images[name]), link, eager))

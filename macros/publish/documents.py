@@ -11,36 +11,23 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin
 
+import jinja2
+import markdown
 from markupsafe import Markup
 
 from macros.core import tokens
 from macros.core.schema import LANGUAGES
 from macros.core.templating import TEMPLATES, render_template
-from macros.load.addresses import in_language
 from macros.load.history import build_date, long_date
 from macros.load.site import Site
+from macros.load.units import Unit
 from macros.render.charts import join_words
-from macros.render.units import motto_unit, unit_path, youth_page
+from macros.render.page import MARKDOWN_CONFIGS, MARKDOWN_EXTENSIONS, has_macros, unit_markdown
+from macros.render.units import figure as render_figure
+from macros.render.units import indicator_value, motto_unit, praatplaat, unit_path, youth_page
 
-_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"[^>]*>(.*?)</article>', re.DOTALL)
-# On screen only: point links and copy buttons, "last updated", the print address, heading anchors.
-_SCREEN_ONLY = [
-    re.compile(r'<span class="rv-point__link">.*?</span>', re.DOTALL),
-    re.compile(r'<p class="rv-updated".*?</p>', re.DOTALL),
-    re.compile(r'<p class="rv-print-only".*?</p>', re.DOTALL),
-    re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL),
-    # The open data links under a chart: the colophon and the site offer them.
-    re.compile(r'<p class="rv-figure__data">.*?</p>', re.DOTALL),
-    # The link to the page for young people: it has a leaflet of its own.
-    re.compile(r'<p class="rv-youth-link[^"]*" data-rv="youth-link">.*?</p>', re.DOTALL),
-    # "Zo verwijs je hiernaar": the brochure has its colophon.
-    re.compile(r'<section class="rv-cite".*?</section>', re.DOTALL),
-    # A picture marked as decoration (alt text "decoratie"): on paper it would need an alt text.
-    re.compile(r'<img class="rv-image rv-image--decoration"[^>]*>'),
-]
 _URL_ATTRIBUTE = re.compile(r'\b(href|src)="([^"]*)"')
 _ID_ATTRIBUTE = re.compile(r'\b(id|aria-labelledby|aria-describedby)="([^"]*)"')
-_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.DOTALL)
 _DESC = re.compile(r'<desc id="[^"]*">(.*?)</desc>', re.DOTALL)
 
 
@@ -50,51 +37,63 @@ _DESC = re.compile(r'<desc id="[^"]*">(.*?)</desc>', re.DOTALL)
 POSTER_SIZE = "18pt"
 
 
-def _section(site_dir: Path, site_url: str, path: str, key: str, style: str, portrait_alt: str) -> tuple[str, str]:
-    """The title and the print-ready body of one built page (path below the site root)."""
-    page = (site_dir / path / "index.html").read_text(encoding="utf-8")
-    match = _ARTICLE.search(page)
-    if match is None:
-        raise ValueError(f"{path}: no article in the built page")
-    body = match.group(1)
-    for pattern in _SCREEN_ONLY:
-        body = pattern.sub("", body)
-    page_url = site_url + path
+def _section(site: Site, unit: Unit, site_dir: Path, site_url: str, style: str) -> str:
+    """One unit's body for paper, rendered from the loaded content as the site renders it (the
+    same Markdown and macros), without what only a screen uses (``medium="print"``)."""
+    page_url = site_url + unit_path(unit)
+    lang = unit.lang
+
+    def link(path: str) -> str:
+        return site_url + path
+
+    text = unit_markdown(site, unit, link, medium="print")
+    if has_macros(unit):
+        # The macros a body may call (load/catalog.py checked them): on paper a chart has no
+        # links to its open data (the colophon and the site offer them).
+        macros = {
+            "figure": lambda id: render_figure(site, id, lang),
+            "indicator": lambda id, year=None: indicator_value(site, id, lang, year),
+        }
+        text = _MACROS.from_string(text).render(**macros)
+    body = markdown.markdown(text, extensions=MARKDOWN_EXTENSIONS, extension_configs=MARKDOWN_CONFIGS)
+
+    # A link to a Markdown file is relative to the page's file, one folder above its address
+    # (MkDocs turns `begrippen.md` on visie/leeswijzer/ into visie/begrippen/).
+    source_folder = page_url.rstrip("/").rsplit("/", 1)[0] + "/"
 
     def absolute(found: re.Match[str]) -> str:
         name, value = found.group(1), html.unescape(found.group(2))
         if name == "href" and value.startswith("#"):
             value = page_url + value
+        path, hash_, fragment = value.partition("#")
+        if name == "href" and path.endswith(".md") and "://" not in path:
+            page = path[: -len(".md")]
+            page = page[: -len("index")] if page.endswith("index") else page + "/"
+            value = urljoin(source_folder, page) + hash_ + fragment
         target = urljoin(page_url, value)
         if name == "src" and target.startswith(site_url):
-            # Images are read from the built site, not fetched.
+            # Pictures and portraits are read from the built site's files, not fetched.
             target = (site_dir / target[len(site_url) :]).resolve().as_uri()
         return f'{name}="{html.escape(target)}"'
 
     body = _URL_ATTRIBUTE.sub(absolute, body)
-    # Ids from different pages may meet in one document: give each page its own.
-    body = _ID_ATTRIBUTE.sub(lambda m: f'{m.group(1)}="' + " ".join(f"{key}-{v}" for v in m.group(2).split()) + '"', body)
+    # Ids from different pages meet in one document: give each page its own.
+    body = _ID_ATTRIBUTE.sub(lambda m: f'{m.group(1)}="' + " ".join(f"{unit.id}-{v}" for v in m.group(2).split()) + '"', body)
     # A chart's sentence as visible text under it: the PDF's text alternative for the drawing.
     body = _add_chart_text(body, style)
-    title_match = _H1.search(body)
-    title = re.sub(r"<[^>]+>", "", title_match.group(1)).strip() if title_match else key
-    body = _PORTRAIT.sub(lambda m: f'{m.group(1)} alt="{html.escape(portrait_alt.format(name=html.unescape(title)))}"', body)
-    if title_match:
-        body = body[: title_match.start()] + body[title_match.end() :]
     # The brochure has one H1 (its title on the cover); a page's title is an H2 in it, so
     # every heading of the page moves one level down (no level is skipped).
-    body = _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", body)
-    return html.unescape(title), body
+    return _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", body)
+
+
+# Macro calls in a body, rendered as mkdocs-macros renders them on the site.
+_MACROS = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
 
 
 _HEADING = re.compile(r"<(/?)h([2-5])\b")
 
 
 _NUMBER_IN_LINK = re.compile(r'(<a href="[^"]*">)(<span class="rv-praatplaat__number">[^<]*</span>) ')
-# A persona's portrait is decoration on the site (alt="", the name is the heading); in the PDF
-# every figure needs an alternate text (PDF/UA), so it says whose drawing it is.
-_PORTRAIT = re.compile(r'(<img class="rv-portrait"[^>]*) alt=""')
-
 
 # The engine's colours (macros/tokens.yaml), where a region sets none of its own.
 PRINT_COLOURS = {"brand": tokens.colour("brand"), "brand_dark": tokens.colour("brand-dark"), "accent": tokens.colour("accent")}
@@ -138,10 +137,9 @@ def _add_chart_text(body: str, style: str) -> str:
     return "".join(out)
 
 
-def brochure_parts(site: Site, lang: str) -> list[list[tuple[str, str, str]]]:
-    """The brochure's parts, each a list of (key, kind, path below the site root) in order:
-    part A of the vision, the principles, the stories, part B. Each part starts a page."""
-    prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
+def brochure_parts(site: Site, lang: str) -> list[list[tuple[Unit, str]]]:
+    """The brochure's parts, each a list of (unit, kind) in order: part A of the vision, the
+    principles, the stories, part B. Each part starts a page."""
     vision = site.units.ordered("vision", lang)
     groups = [
         ("vision", [u for u in vision if u.meta["part"] == "A"]),
@@ -149,7 +147,7 @@ def brochure_parts(site: Site, lang: str) -> list[list[tuple[str, str, str]]]:
         ("persona", site.units.ordered("personas", lang)),
         ("vision", [u for u in vision if u.meta["part"] != "A"]),
     ]
-    return [[(u.id, kind, prefix + u.url) for u in units] for kind, units in groups if units]
+    return [[(u, kind) for u in units] for kind, units in groups if units]
 
 
 def brochure_html(site: Site, site_dir: Path, site_url: str, site_name: str, publisher: str, lang: str) -> str:
@@ -160,9 +158,9 @@ def brochure_html(site: Site, site_dir: Path, site_url: str, site_name: str, pub
     parts = []
     for part in brochure_parts(site, lang):
         sections = []
-        for key, kind, path in part:
-            title, body = _section(site_dir, site_url, path, key, style, t["pdf_portrait_alt"])
-            sections.append({"id": f"deel-{key}", "kind": kind, "title": title, "address": site_url + path, "body": Markup(body)})
+        for unit, kind in part:
+            body = _section(site, unit, site_dir, site_url, style)
+            sections.append({"id": f"deel-{unit.id}", "kind": kind, "title": unit.title, "address": site_url + unit_path(unit), "body": Markup(body)})
         parts.append(sections)
     motto_page = motto_unit(site, lang)
     home = site_url + ("" if lang == LANGUAGES[0] else f"{lang}/")
@@ -216,10 +214,10 @@ def roots_uri(colours: dict[str, str], on_dark: bool) -> str:
     return data_uri(svg)
 
 
-def logo_uri(site: Site, site_dir: Path) -> str:
-    """The region's logo (data/logo.svg), else the site's mark, as a data address."""
+def logo_uri(site: Site) -> str:
+    """The region's logo (data/logo.svg), else the site's mark (docs/assets/favicon.svg), as a data address."""
     assert site.region is not None
-    logo = site.region.logo or site_dir / "assets" / "favicon.svg"
+    logo = site.region.logo or site.docs / "assets" / "favicon.svg"
     return data_uri(logo.read_text(encoding="utf-8"))
 
 
@@ -228,7 +226,7 @@ def poster_css(site: Site, site_dir: Path) -> str:
     logo in the name band (backgrounds: artifacts, not read aloud)."""
     colours = print_colours(site)
     return (
-        f".poster__head {{ background: {colours['brand_dark']} url('{logo_uri(site, site_dir)}') no-repeat 0.6rem center / 1.9rem 1.9rem; }}"
+        f".poster__head {{ background: {colours['brand_dark']} url('{logo_uri(site)}') no-repeat 0.6rem center / 1.9rem 1.9rem; }}"
         f".rv-praatplaat__motto {{ color: {colours['brand_dark']}; background: url('{roots_uri(colours, on_dark=False)}') no-repeat right 1rem top / auto 100%; }}"
         f".rv-praatplaat__vision {{ border-top-color: {colours['brand']}; }}"
         f".rv-praatplaat__vision li {{ border-left-color: {colours['brand']}; }}"
@@ -252,7 +250,7 @@ def cover_css(site: Site, site_dir: Path) -> str:
     return (
         f"@page :first {{ background: {colours['brand_dark']}; }}"
         f".cover {{ background: url('{roots}') no-repeat right 14mm bottom 0 / 120mm auto; }}"
-        f".cover__publisher {{ background: #ffffff url('{logo_uri(site, site_dir)}') no-repeat 14mm center / 16mm 16mm; color: {colours['brand_dark']}; }}"
+        f".cover__publisher {{ background: #ffffff url('{logo_uri(site)}') no-repeat 14mm center / 16mm 16mm; color: {colours['brand_dark']}; }}"
         ".cover__motto { border-color: #f2c9ad; }"
         f".chapter h2, .toc h2, .colophon h2 {{ border-bottom-color: {colours['accent']}; }}"
         f"a, .rv-number, .rv-praatplaat__number {{ color: {colours['brand']}; }}"
@@ -270,12 +268,8 @@ def _qr(address: str, alt: str) -> Markup:
 def poster_html(site: Site, site_dir: Path, site_url: str, site_name: str, publisher: str, lang: str) -> str:
     """The overview as an A3 poster, with QR codes to the short addresses."""
     prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
-    overview = in_language("/overzicht/", lang).lstrip("/")
-    page = (site_dir / overview / "index.html").read_text(encoding="utf-8")
-    poster = re.search(r'<section class="rv-praatplaat".*?</section>\s*</div>\s*</section>', page, re.DOTALL)
-    if poster is None:
-        raise ValueError(f"{overview}: no overview in the built page")
-    body = _URL_ATTRIBUTE.sub(lambda m: f'{m.group(1)}="{html.escape(urljoin(site_url + overview, html.unescape(m.group(2))))}"', poster.group(0))
+    # The overview from the loaded content, as the overview page shows it, with full addresses.
+    body = str(praatplaat(site, lang, lambda path: site_url + path))
     # An ambition's number before its link, not inside it: in the PDF a styled part of a link
     # becomes a Span of its own that holds the link (PDF/UA wants each link tagged Link).
     body = _NUMBER_IN_LINK.sub(r"\2 \1", body)
@@ -337,7 +331,7 @@ def leaflet_css(site: Site, site_dir: Path) -> str:
     return (
         f".leaflet__head, .leaflet__top {{ background: {colours['brand_dark']}; }}"
         f".leaflet__online {{ background: url('{roots_uri(colours, on_dark=False)}') no-repeat right 6mm center / auto 90%; }}"
-        f".leaflet__site {{ background: url('{logo_uri(site, site_dir)}') no-repeat left center / 9mm 9mm; }}"
+        f".leaflet__site {{ background: url('{logo_uri(site)}') no-repeat left center / 9mm 9mm; }}"
         f".leaflet h2 {{ color: {colours['brand_dark']}; border-bottom-color: {colours['accent']}; }}"
         f".leaflet__online {{ border-color: {colours['brand']}; }}"
         f".leaflet__now {{ border-color: {colours['accent']}; }}"

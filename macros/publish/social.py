@@ -99,7 +99,7 @@ def _card_document(site: Site, lang: str, site_dir: Path) -> str:
             items=items,
             colours=colours,
             roots=Markup(roots_uri(colours, on_dark=True)),
-            logo=Markup(logo_uri(site, site_dir)),
+            logo=Markup(logo_uri(site)),
             host=site.region.site_url.split("://", 1)[-1].rstrip("/"),
         )
     )

@@ -51,13 +51,17 @@ def portrait_path(site: Site, unit: Unit) -> str:
     return f"{PORTRAITS}/{name}.svg"
 
 
-def unit_header(site: Site, unit: Unit, link: Link) -> Markup:
-    """What comes above the body of a unit page: kicker, lead, and a principle's points."""
+def unit_header(site: Site, unit: Unit, link: Link, medium: str = "screen") -> Markup:
+    """What comes above the body of a unit page: kicker, lead, and a principle's points.
+
+    On paper (``medium="print"``) a point has no link to copy, and a persona's portrait says
+    whose drawing it is (every figure of a PDF needs a text; on screen the name is the title)."""
     t = strings(site, unit.lang)
     template = {"principles": "principle_header.html", "vision": "vision_header.html", "personas": "persona_header.html", "youth": "youth_header.html"}[unit.type]
     total = len(site.units.by_type[unit.type])
     portrait = link(portrait_path(site, unit)) if unit.type == "personas" else ""
-    return render_template(template, unit=unit, t=t, total=total, portrait=portrait)
+    portrait_alt = t["pdf_portrait_alt"].format(name=unit.title) if medium == "print" else ""
+    return render_template(template, unit=unit, t=t, total=total, portrait=portrait, portrait_alt=portrait_alt, print=medium == "print")
 
 
 def theme_label(site: Site, theme: Unit, anchor: str = "") -> str:
@@ -96,8 +100,10 @@ def _quotes_about(site: Site, unit: Unit, link: Link) -> list[dict[str, Any]]:
     return found
 
 
-def unit_footer(site: Site, unit: Unit, link: Link) -> Markup:
-    """What comes below the body: goals, persona quotes about this theme, a persona's quotes."""
+def unit_footer(site: Site, unit: Unit, link: Link, medium: str = "screen") -> Markup:
+    """What comes below the body: goals, persona quotes about this theme, a persona's quotes.
+    On paper no goal has a link to copy, and no principle links to the page for young people
+    (it has a leaflet of its own)."""
     t = strings(site, unit.lang)
     if unit.type == "personas":
         ids = site.units.all_ids()
@@ -111,10 +117,10 @@ def unit_footer(site: Site, unit: Unit, link: Link) -> Markup:
     if unit.type == "youth":
         return youth_parts(site, unit, link)
     parts = []
-    if unit.type == "principles":
+    if unit.type == "principles" and medium != "print":
         parts.append(youth_link(site, unit.lang, link, unit.id))
     if unit.type == "vision":
-        parts.append(render_template("vision_footer.html", unit=unit, t=t))
+        parts.append(render_template("vision_footer.html", unit=unit, t=t, print=medium == "print"))
     parts.append(render_template("theme_quotes.html", unit=unit, t=t, quotes=_quotes_about(site, unit, link)))
     return Markup("\n").join(p for p in parts if p)
 

@@ -7,7 +7,6 @@ Files are written only when they change, so ``mkdocs serve`` does not reload for
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -15,17 +14,17 @@ from typing import Any
 import yaml
 from mkdocs.utils import get_relative_url
 
-from macros.core.paths import localize, localize_link
+from macros.core.paths import localize
 from macros.core.problems import ContentError, Message, Problems
 from macros.core.schema import LANGUAGES
 from macros.core.templating import plain
 from macros.load import images
 from macros.load.docs import LANG_SUFFIX, NOT_PAGES
-from macros.load.markup import INLINE_LINK, REFERENCE
 from macros.load.site import Site
 from macros.load.units import TYPES, Unit
+from macros.render.page import has_macros, localize_links, unit_markdown
 from macros.render.region_css import region_css
-from macros.render.units import PORTRAITS, unit_footer, unit_header, unit_path
+from macros.render.units import PORTRAITS, unit_path
 
 
 def unit_page(site: Site, unit: Unit) -> str:
@@ -53,31 +52,13 @@ def unit_page(site: Site, unit: Unit) -> str:
     if unit.type == "personas":
         # A story reads best without the sidebar; the tabs lead on.
         meta["hide"] = ["navigation"]
-    body = images.render(localize_links(unit.body.strip(), unit.lang), site.images, link)
-    if not _JINJA.search(body):
+    if not has_macros(unit):
         meta["render_macros"] = False
     front = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
-    return f"---\n{front}---\n\n{unit_header(site, unit, link)}\n\n{body}\n\n{unit_footer(site, unit, link)}\n"
+    return f"---\n{front}---\n\n{unit_markdown(site, unit, link)}"
 
 
-# What mkdocs-macros would render: an expression, a statement or a comment.
-_JINJA = re.compile(r"\{\{|\{%|\{#")
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-def localize_links(text: str, lang: str) -> str:
-    """Editors link to pages by their Dutch folders in both languages; staged English pages
-    live in English folders, so their links are renamed to match."""
-    if lang == LANGUAGES[0]:
-        return text
-
-    def rename(match: re.Match[str]) -> str:
-        group = 2 if match.re is INLINE_LINK else 1
-        start, end = match.start(group) - match.start(), match.end(group) - match.start()
-        whole = match.group(0)
-        return whole[:start] + localize_link(whole[start:end], lang) + whole[end:]
-
-    return "\n".join(REFERENCE.sub(rename, INLINE_LINK.sub(rename, line)) for line in text.split("\n"))
 
 
 def _sync(wanted: dict[str, bytes | Path], stage: Path) -> None:
