@@ -67,3 +67,15 @@ def test_make_check_loads_no_renderer_pdf_or_image_library() -> None:
     loaded = set(json.loads(result.stdout.strip().splitlines()[-1]))
     heavy = {"weasyprint", "pikepdf", "pypdfium2", "PIL", "mkdocs", "material", "macros.render", "macros.publish", "macros.theme", "macros.stage"}
     assert loaded & heavy == set()
+
+
+def test_paper_reads_a_body_with_the_sites_markdown_extensions() -> None:
+    """The brochure renders a unit's Markdown itself (macros/render/page.py): with the same
+    extensions and settings as MkDocs reads mkdocs.yml, so paper and screen agree."""
+    from mkdocs.config import load_config
+
+    from macros.render.page import MARKDOWN_CONFIGS, MARKDOWN_EXTENSIONS
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert config["markdown_extensions"] == MARKDOWN_EXTENSIONS
+    assert config["mdx_configs"] == MARKDOWN_CONFIGS

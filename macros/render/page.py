@@ -18,7 +18,7 @@ from macros.render.units import Link, unit_footer, unit_header
 
 # What a macro call looks like in a body: an expression, a statement or a comment.
 JINJA = re.compile(r"\{\{|\{%|\{#")
-# The Markdown extensions of mkdocs.yml, with MkDocs' own defaults first (tests/test_documents.py
+# The Markdown extensions of mkdocs.yml, with MkDocs' own defaults first (tests/test_layers.py
 # holds them to the configuration): paper reads the body as the site does.
 MARKDOWN_EXTENSIONS = ["toc", "tables", "fenced_code", "attr_list", "admonition", "md_in_html"]
 MARKDOWN_CONFIGS = {"toc": {"permalink": False}}
