@@ -100,7 +100,13 @@ def compose(text: str, where: Where, first_line: int = 1) -> yaml.Node | None:
         start = None
         if error.context and error.context_mark and error.context_mark is not mark:
             start = error.context_mark.line + 1 + where.line_offset
-            reason += f" {error.context} that starts on line {start}"
+            if error.context == "while scanning a quoted scalar":
+                # A quote that is never closed: the mistake is where it opens, not where
+                # YAML gave up reading (often many lines further down).
+                line = start
+                reason += f" {error.context} that starts on this line"
+            else:
+                reason += f" {error.context} that starts on line {start}"
         where.problems.add(
             where.path,
             line,
@@ -143,7 +149,7 @@ def _yaml_reason_nl(error: yaml.MarkedYAMLError, start: int | None) -> str:
     problem = error.problem or ""
     context = error.context or ""
     if problem.startswith("found unexpected end of stream") and context == "while scanning a quoted scalar" and start:
-        return f"het aanhalingsteken op regel {start} wordt niet gesloten: zet hetzelfde aanhalingsteken aan het eind van de tekst"
+        return "het aanhalingsteken op deze regel wordt niet gesloten: zet hetzelfde aanhalingsteken aan het eind van de tekst"
     reason = next((nl for en, nl in _YAML_PROBLEMS_NL.items() if problem.startswith(en)), None)
     if reason is None:
         reason = f"de velden zijn hier niet te lezen ({problem})" if problem else "de velden zijn niet te lezen"

@@ -213,7 +213,10 @@ def check_references(path: str, text: str, first_line: int, images: dict[str, Pa
     for number, line in enumerate(text.split("\n"), start=first_line):
         for match in IMAGE.finditer(line):
             alt, target = unescape_alt(match.group(1)), match.group(2)
+            if target.startswith("//") or ":" in target.split("/")[0]:
+                continue  # a picture from another host or a data: address (load/markup.py refuses those)
             if not is_content_image(target):
+                _outside(path, number, alt, target, images, problems)
                 continue
             name = target[len("../images/") :]
             if "/" in name or name not in images:
@@ -240,6 +243,38 @@ def check_references(path: str, text: str, first_line: int, images: dict[str, Pa
                         en=f"the picture {target} has no alt text (write between the brackets what the picture shows, like `![Children playing outside](../images/{name})`; if it only decorates, write `![decoration](../images/{name})`)",
                     ),
                 )
+
+
+def _outside(path: str, number: int, alt: str, target: str, images: dict[str, Path], problems: Problems) -> None:
+    """A picture the page points to outside content/images/: only pictures there are checked,
+    made small and shown on both languages' pages, so it says where to put it and what to write."""
+    name = target.rstrip("/").rsplit("/", 1)[-1]
+    words = alt or "wat je op de foto ziet"
+    if name in images:
+        nl = f"schrijf `![{words}](../images/{name})`: zo wijst de link vanaf deze pagina naar {FOLDER}/{name}"
+        en = f"expected `![{alt or 'what the picture shows'}](../images/{name})`, the path from this page to {FOLDER}/{name}"
+    else:
+        nl = f"zet het bestand in {FOLDER}/ en schrijf `![{words}](../images/{name})`"
+        en = f"expected the file in {FOLDER}/ and `![{alt or 'what the picture shows'}](../images/{name})`"
+    problems.add(
+        path,
+        number,
+        "afbeelding",
+        Message(
+            nl=f"de afbeelding {target} staat niet in {FOLDER}/ ({nl})",
+            en=f"the picture {target} is not in {FOLDER}/ ({en})",
+        ),
+    )
+    if not alt:
+        problems.add(
+            path,
+            number,
+            "afbeelding",
+            Message(
+                nl=f"de afbeelding {target} heeft geen alt-tekst (schrijf tussen de haken wat je op de foto ziet; is het alleen versiering, schrijf dan `decoratie`)",
+                en=f"the picture {target} has no alt text (write between the brackets what the picture shows; if it only decorates, write `decoration`)",
+            ),
+        )
 
 
 def render(body: str, images: dict[str, Path], link, decoration: bool = True) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import os
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -63,6 +64,7 @@ def load_indicators(root: Path, problems: Problems, declared: set[str] | None = 
         name = _item_name(item_node, position)
         if name != f"indicators[{position}]":
             declared.add(name)
+        _dutch_numbers(item_node, text or "", where, name)
         item = check(item_node, INDICATOR, where, name)
         if not item or None in (item.get("id"), item.get("label"), item.get("unit"), item.get("values"), item.get("source")):
             continue
@@ -129,6 +131,70 @@ def build_year() -> int:
     if epoch.isdigit():
         return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).year
     return datetime.date.today().year
+
+
+# A number as Dutch readers write it: thousands with dots or spaces, decimals with a comma.
+_GROUPED = re.compile(r"^\d{1,3}(?:([. ])\d{3})+$")
+_COMMA = re.compile(r"^(\d+),(\d+)$")
+
+
+def _dutch_numbers(item_node: yaml.Node, text: str, where: Where, name: str) -> None:
+    """Numbers written the Dutch way, named on their line with what to write instead, and read
+    as the editor meant them, so no misleading message follows (the build still stops).
+
+    YAML misreads them: ``{2024: 11,7}`` is two entries (11, and a year 7), ``12.887`` is twelve
+    point something, ``12 887`` and (outside braces) ``11,7`` are text."""
+    if not isinstance(item_node, yaml.MappingNode):
+        return
+    unit = next((v.value for k, v in item_node.value if k.value == "unit" and isinstance(v, yaml.ScalarNode)), "")
+    values = next((v for k, v in item_node.value if k.value == "values"), None)
+    if not isinstance(values, yaml.MappingNode):
+        return
+
+    def report(node: yaml.Node, year: yaml.Node, written: str, meant: str, thousands: bool) -> None:
+        where.problems.add(
+            where.path,
+            where.line(node),
+            f"{name}.values.{year.value}",
+            Message(
+                nl=f"{written} is geschreven zoals in een Nederlandse tekst (schrijf {meant}"
+                + (", zonder punt, komma of spatie tussen de duizendtallen" if thousands else ", met een punt: in dit bestand is een punt het decimaalteken")
+                + ")",
+                en=f"{written} is written the Dutch way (expected {meant}"
+                + (", without dots, commas or spaces between the thousands" if thousands else ", with a decimal point")
+                + ")",
+            ),
+        )
+
+    def comma(node: yaml.Node, year: yaml.Node, whole: str, part: str) -> yaml.Node:
+        thousands = unit == "count" or (len(part) == 3 and unit != "percent")
+        meant = f"{whole}{part}" if thousands else f"{whole}.{part}"
+        report(node, year, f"{whole},{part}", meant, thousands)
+        return yaml.ScalarNode("tag:yaml.org,2002:" + ("int" if thousands else "float"), meant, node.start_mark, node.end_mark)
+
+    kept: list[tuple[yaml.Node, yaml.Node]] = []
+    for key, value in values.value:
+        previous = kept[-1][1] if kept else None
+        empty = isinstance(value, yaml.ScalarNode) and value.value == "" and value.tag.endswith(":null")
+        if (
+            isinstance(previous, yaml.ScalarNode)
+            and empty
+            and key.value.isdigit()
+            and text[previous.end_mark.index : key.start_mark.index] == ","
+        ):
+            kept[-1] = (kept[-1][0], comma(previous, kept[-1][0], previous.value, key.value))
+            continue
+        if isinstance(value, yaml.ScalarNode):
+            grouped = _GROUPED.match(value.value)
+            split = _COMMA.match(value.value)
+            if grouped and (grouped.group(1) == " " or unit == "count"):
+                meant = re.sub(r"[. ]", "", value.value)
+                report(value, key, value.value, meant, True)
+                value = yaml.ScalarNode("tag:yaml.org,2002:int", meant, value.start_mark, value.end_mark)
+            elif split:
+                value = comma(value, key, split.group(1), split.group(2))
+        kept.append((key, value))
+    values.value = kept
 
 
 def _check_possible(ind: Indicator, where: Where) -> None:
