@@ -29,7 +29,9 @@ def test_no_palette_colour_is_written_anywhere_else() -> None:
     site_css = (ROOT / "docs" / "assets" / "site.css").read_text(encoding="utf-8")
     assert "--rv-color-" + "ink:" not in site_css and "--rv-color-brand:" not in site_css
     values = {value for value, _ in PALETTE["light"].values()} - {"#ffffff"}
-    for sheet in sorted((ROOT / "macros" / "templates").glob("*.css")):
+    sheets = sorted((ROOT / "macros" / "components").rglob("*.css"))
+    assert {sheet.name for sheet in sheets} >= {"brochure.css", "poster.css", "leaflet.css"}
+    for sheet in sheets:
         text = sheet.read_text(encoding="utf-8").lower()
         assert [value for value in values if value in text] == [], sheet.name
 

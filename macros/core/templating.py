@@ -15,8 +15,19 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-# The engine's templates (site components and the PDFs'): macros/templates/.
-TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+# The engine's components, one folder each (macros/components/<component>/): its templates for
+# the site and, where it is printed, for paper with its style sheet. A template is named by its
+# file name alone, so a component can move between folders without its callers knowing.
+COMPONENTS = Path(__file__).resolve().parents[1] / "components"
+_FOLDERS = sorted(folder for folder in COMPONENTS.iterdir() if folder.is_dir())
+
+
+def component_file(name: str) -> Path:
+    """A component's file by its name, like ``brochure.css``."""
+    found = [folder / name for folder in _FOLDERS if (folder / name).is_file()]
+    if len(found) != 1:
+        raise LookupError(f"expected one file {name} in macros/components/, found {len(found)}")
+    return found[0]
 
 # Characters that mean something to Markdown inline syntax or to Jinja, written as numeric
 # character references: the browser shows the character, Markdown and Jinja see none.
@@ -36,7 +47,7 @@ def _finalize(value: Any) -> Any:
 
 
 _ENV = Environment(
-    loader=FileSystemLoader(TEMPLATES),
+    loader=FileSystemLoader(_FOLDERS),
     autoescape=True,
     finalize=_finalize,
     undefined=StrictUndefined,
@@ -46,7 +57,7 @@ _ENV = Environment(
 
 
 def render_template(name: str, **context: Any) -> Markup:
-    """Render one template from macros/templates/ to safe markup.
+    """Render one component's template (macros/components/) to safe markup.
 
     Blank lines are removed: Python-Markdown would end a raw HTML block at one.
     """

@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from macros.core import tokens
 from macros.core.schema import LANGUAGES
-from macros.core.templating import TEMPLATES, render_template
+from macros.core.templating import component_file, render_template
 from macros.load.history import build_date, long_date
 from macros.load.site import Site
 from macros.load.units import Unit
@@ -198,7 +198,7 @@ def data_uri(svg: str) -> str:
 
 
 def roots_uri(colours: dict[str, str], on_dark: bool) -> str:
-    """The site's drawing of a young tree on its roots (templates/roots.svg), with its colours
+    """The site's drawing of a young tree on its roots (components/drawing/roots.svg), with its colours
     written into it, as a data address."""
     if on_dark:
         drawing = (
@@ -242,7 +242,7 @@ def cover_css(site: Site, site_dir: Path) -> str:
     """The cover in the region's colours: the roots drawing and the logo as page decoration.
 
     Both are CSS backgrounds, which WeasyPrint paints as artifacts: a screen reader meets the
-    cover's text, not the drawing. The drawing is the site's own (templates/roots.svg) with its
+    cover's text, not the drawing. The drawing is the site's own (components/drawing/roots.svg) with its
     colours written into it; the logo is the region's (data/logo.svg), else the site's mark.
     """
     colours = print_colours(site)
@@ -340,7 +340,7 @@ def leaflet_css(site: Site, site_dir: Path) -> str:
 
 def _css(name: str) -> str:
     """A printed piece's style sheet, after the palette of macros/tokens.yaml (light scheme)."""
-    return tokens.palette_css("light") + "\n" + (TEMPLATES / name).read_text(encoding="utf-8")
+    return tokens.palette_css("light") + "\n" + component_file(name).read_text(encoding="utf-8")
 
 
 # PDF/A-2a (archiving, with tags) and PDF/UA-1 (accessibility) in one file: WeasyPrint writes
