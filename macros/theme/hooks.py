@@ -30,7 +30,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import rcssmin
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -218,6 +218,7 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
         # the page for young people: a citation is for reports, not for them).
         context["citation"] = render.citation(site, unit, context["last_updated"]["day"])
     context["social_meta"] = _social_meta(page, unit, site, config, lang)
+    context["translation_notice"] = _translation_notice(page, unit, build, lang)
     # English pages live at English addresses (macros/core/paths.py), the footer's too.
     context["accessibility_url"] = in_language("/toegankelijkheid/", lang).lstrip("/")
     # Under which licence the texts and figures may be reused: footer and <link rel="license">.
@@ -225,6 +226,27 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
     if page.file.src_uri.startswith("404."):
         context["base_href"] = urlsplit(config["site_url"] or "/").path.rstrip("/") + "/" + page.url
     return context
+
+
+def _translation_notice(page: Any, unit: Any, build: Build, lang: str) -> dict[str, Any] | None:
+    """On a translation whose Dutch text changed since (a warning, not an error: the Dutch
+    correction is published at once): since when, and where the Dutch text is."""
+    if lang == LANGUAGES[0]:
+        return None
+    site = build.loaded
+    source = unit.path if unit is not None else "docs/" + neutralize(page.file.src_uri, lang)
+    found = next((item for item in site.translations if item.english == source and item.status == "out of date"), None)
+    if found is None:
+        return None
+    assert build.history is not None
+    folder, _, rest = found.dutch.partition("/")
+    dutch = (DOCS / rest) if folder == "docs" else site.root / found.dutch
+    day = build.history.changed(dutch)
+    _, neutral_path = neutral("/" + page.url)
+    href = get_relative_url(in_language(neutral_path, LANGUAGES[0]).lstrip("/"), page.url)
+    when = Markup('<time datetime="{}">{}</time>').format(day.isoformat(), long_date(day, lang))
+    sentence = escape(site.t("translation_notice", lang)).replace("{date}", when)
+    return {"sentence": sentence, "link": escape(site.t("translation_notice_link", lang)), "href": href, "lang": LANGUAGES[0]}
 
 
 def _licence(site: Site, lang: str) -> dict[str, Markup]:

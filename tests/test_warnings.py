@@ -1,0 +1,57 @@
+"""A warning means the site can be published and something waits for an editor: `make check`,
+the build, the tests and the pull request agree. The common case: a Dutch correction whose
+English translation follows later is published at once, and the English page says so."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser
+
+from macros.core.problems import ContentError
+from macros.load.site import load_site
+from tests.conftest import ROOT, copy_project_content, run_build
+
+PRINCIPLE = "content/principles/samen-leren.nl.md"
+
+
+def _corrected(tmp_path: Path) -> Path:
+    """The project's content with one Dutch word corrected, its English file untouched."""
+    root = copy_project_content(tmp_path / "project")
+    file = root / PRINCIPLE
+    text = file.read_text(encoding="utf-8")
+    assert "\nsummary: " in text
+    file.write_text(text.replace("\nsummary: ", "\nsummary: Echt, ", 1), encoding="utf-8")
+    return root
+
+
+def test_the_real_content_has_no_errors() -> None:
+    """Errors stop a build (load_site raises); what is left are warnings, which do not."""
+    try:
+        site = load_site(ROOT)
+    except ContentError as error:  # pragma: no cover - the message is the failure
+        raise AssertionError(str(error)) from None
+    assert all(problem.warning for problem in site.warnings)
+
+
+def test_a_dutch_correction_is_published_and_the_english_page_says_its_dutch_text_changed(tmp_path: Path) -> None:
+    root = _corrected(tmp_path)
+    check = subprocess.run([sys.executable, "-m", "macros.cli.check", "check", "--root", str(root)], cwd=ROOT, capture_output=True, text=True, check=False, timeout=120)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "content/principles/samen-leren.en.md" in check.stdout and "waarschuwing" in check.stdout
+    site = tmp_path / "site"
+    build = run_build(site, content_root=root, pages_only=True)
+    assert build.returncode == 0, build.stdout + build.stderr
+    english = LexborHTMLParser((site / "en" / "principles" / "samen-leren" / "index.html").read_text(encoding="utf-8"))
+    notice = english.css_first("[data-rv=translation-notice]")
+    assert notice is not None
+    assert "The Dutch text of this page was changed on" in notice.text()
+    assert notice.css_first("time").attributes["datetime"]
+    link = notice.css_first("a")
+    assert link.attributes["href"] == "../../../principes/samen-leren/" and link.attributes["hreflang"] == "nl"
+    # Published at once in Dutch; no notice on the Dutch page or on English pages that are current.
+    dutch = (site / "principes" / "samen-leren" / "index.html").read_text(encoding="utf-8")
+    assert "Echt, " in dutch and "translation-notice" not in dutch
+    assert "translation-notice" not in (site / "en" / "principles" / "samen-meer" / "index.html").read_text(encoding="utf-8")
