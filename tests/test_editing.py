@@ -94,11 +94,11 @@ def test_translations_table_names_both_files_status_and_what_to_write(tmp_path: 
 def test_register_lists_every_address_the_site_has() -> None:
     # A new address not registered yet is a warning (the site is published; see tests/test_warnings.py),
     # so this holds the addresses every region has, not the newest ones.
+    site = load_site(ROOT)
     registered = read_register(ROOT, Problems())
     # Pages, principle points and short print addresses, in both languages.
     for address in ("/", "/en/", "/principes/samen-leren/", "/en/principles/samen-leren/#leren-van-fouten", "/p/1/", "/en/a/3/", "/personas/bram/"):
         assert address in registered
-    assert set(site.addresses.current) <= set(registered)
     # Addresses published before English folders had English names still lead to their page.
     served = site.addresses.served()
     assert all(site.addresses.resolves(address, served) for address in registered)
