@@ -62,3 +62,17 @@ def test_annotation_text_is_escaped_so_a_message_cannot_end_or_forge_a_command(t
     warning = Problem("data/region.yaml", 1, "tekst", Message(nl="a | b", en="x"), warning=True)
     assert annotations([warning], tmp_path, tmp_path)[0].startswith("::warning file=data/region.yaml,line=1,")
     assert "| data/region.yaml | 1 | waarschuwing | tekst | a \\| b |" in summary([warning])
+
+
+def test_annotations_lead_with_a_file_that_cannot_be_read() -> None:
+    """GitHub shows ten annotations a step: a file that cannot be read comes first, then the rest by file and line."""
+    from macros.cli.check import annotations
+    from macros.core.problems import Message, Problem
+
+    problems = [
+        Problem("content/a.nl.md", 3, "indicator", Message(nl="gevolg", en="consequence")),
+        Problem("data/region.yaml", 9, "title", Message(nl="los", en="apart")),
+        Problem("data/indicators.yaml", 7, "yaml", Message(nl="oorzaak", en="cause")),
+    ]
+    lines = annotations(problems, ROOT, ROOT)
+    assert [line.split("file=")[1].split(",")[0] for line in lines] == ["data/indicators.yaml", "content/a.nl.md", "data/region.yaml"]

@@ -25,9 +25,15 @@ from macros.load.site import DOCS, load_site
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def causes_first(problems: list[Problem]) -> list[Problem]:
+    """Files that cannot be read first (what follows may be a consequence), then by file and line."""
+    unreadable = {p.path for p in problems if p.cause}
+    return sorted(problems, key=lambda p: (p.path not in unreadable, p.path, p.line, p.warning))
+
+
 def _print_grouped(problems: list[Problem]) -> None:
     current = None
-    for problem in sorted(problems, key=lambda p: (p.path, p.line, p.warning)):
+    for problem in causes_first(problems):
         if problem.path != current:
             current = problem.path
             print(f"\n{problem.path}")
@@ -48,7 +54,8 @@ def annotations(problems: list[Problem], root: Path, base: Path) -> list[str]:
     (``base``): for a region in a subfolder the folder is put in front.
     """
     lines = []
-    for problem in sorted(problems, key=lambda p: (p.path, p.line, p.warning)):
+    # GitHub shows the first ten of a step on the pull request: the causes lead.
+    for problem in causes_first(problems):
         where = (root / problem.path).resolve()
         path = where.relative_to(base.resolve()).as_posix() if where.is_relative_to(base.resolve()) else problem.path
         kind = "warning" if problem.warning else "error"
@@ -64,7 +71,7 @@ def summary(problems: list[Problem]) -> str:
         return "## Controle van teksten en cijfers\n\nGeen fouten en geen waarschuwingen.\n"
     rows = ["## Controle van teksten en cijfers", "", f"{errors} fout(en), {len(problems) - errors} waarschuwing(en). Zolang er een fout is, wordt de site niet gebouwd of gepubliceerd.", ""]
     rows += ["| bestand | regel | soort | veld | wat je moet doen |", "|---|---|---|---|---|"]
-    for problem in sorted(problems, key=lambda p: (p.path, p.line, p.warning)):
+    for problem in causes_first(problems):
         kind = "waarschuwing" if problem.warning else "fout"
         cells = [problem.path, str(problem.line), kind, problem.field, problem.message]
         rows.append("| " + " | ".join(cell.replace("|", "\\|").replace("\n", " ") for cell in cells) + " |")

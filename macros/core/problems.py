@@ -31,6 +31,10 @@ class Message:
         return self.en if message_language() == "en" else self.nl
 
 
+# The fields of a problem that stops a whole file from being read: the cause of what follows.
+UNREADABLE = ("file", "yaml", "indicators", "front matter")
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One mistake in one file, printed as ``path:line: field: message``."""
@@ -45,6 +49,11 @@ class Problem:
     def message(self) -> str:
         """The message in the editors' language (or English when asked for)."""
         return str(self.text)
+
+    @property
+    def cause(self) -> bool:
+        """Whether this problem stops its whole file from being read (shown first)."""
+        return not self.warning and self.field in UNREADABLE
 
     def order(self) -> tuple[str, int, str, str]:
         """File, line, field, then the message as shown: a stable order for every report."""

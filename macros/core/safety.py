@@ -171,8 +171,9 @@ def _check_call(call: nodes.Call, specs: dict[str, MacroSpec], path: str, line: 
                 )
             continue
         value = values[param.name]
-        if param.kind == "id":
-            choices = param.choices() if param.choices else []
+        if param.kind == "id" and param.choices is not None:
+            # (No list of choices: the file they come from could not be read, and says so itself.)
+            choices = param.choices()
             if not isinstance(value, str) or value not in choices:
                 thing = WHAT_NL[param.what][0] if param.what in WHAT_NL else param.what
                 problems.add(
@@ -205,6 +206,8 @@ def _with_hint(nl: str, en: str, wrong: str, choices: list[str]) -> Message:
     close = difflib.get_close_matches(wrong, choices, n=1)
     if close:
         return Message(nl=f'{nl} (bedoel je "{close[0]}"?)', en=f'{en} (did you mean "{close[0]}"?)')
+    if not choices:
+        return Message(nl=f"{nl} (er is er nog geen: maak die eerst aan)", en=f"{en} (there are none yet)")
     known = ", ".join(sorted(choices))
     return Message(nl=f"{nl} (kies uit: {known})", en=f"{en} (expected one of: {known})")
 

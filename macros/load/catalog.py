@@ -14,7 +14,7 @@ REGION_WORDS = ("name", "site_name", "publisher", "contact", "municipalities", "
 COUNTED = ("principles", "personas", "ambitions", "municipalities")
 
 
-def macro_specs(site: Any, declared_figures: set[str] | None = None) -> dict[str, MacroSpec]:
+def macro_specs(site: Any, declared_figures: set[str] | None = None, figures_read: bool = True) -> dict[str, MacroSpec]:
     """Every macro a page may call; ids are checked against the loaded ``site`` (its figures,
     indicators and units: the Site of macros/load/site.py, which calls this while loading).
 
@@ -24,14 +24,18 @@ def macro_specs(site: Any, declared_figures: set[str] | None = None) -> dict[str
     figure_ids = sorted(set(site.figures) | (declared - set(site.indicators)))
     indicator_ids = sorted(set(site.indicators) | (declared - set(site.figures)))
     units = site.units.by_type
+    # When data/indicators.yaml cannot be read, that is the one problem to show: no page's
+    # figure is reported as unknown because of it.
+    indicators = (lambda: indicator_ids) if figures_read else None
+    figures = (lambda: figure_ids) if figures_read else None
     level = Param("level", "int", required=False)
     specs = [
         MacroSpec(
             "indicator",
-            (Param("id", "id", lambda: indicator_ids, "indicator"), Param("year", "year", required=False)),
+            (Param("id", "id", indicators, "indicator"), Param("year", "year", required=False)),
             extra=lambda v: _year_exists(site, v),
         ),
-        MacroSpec("figure", (Param("id", "id", lambda: figure_ids, "figure"),)),
+        MacroSpec("figure", (Param("id", "id", figures, "figure"),)),
         MacroSpec("praatplaat", (level,)),
         MacroSpec("principle_card", (Param("id", "id", lambda: sorted(units["principles"]), "principle"), level)),
         MacroSpec("persona_card", (Param("id", "id", lambda: sorted(units["personas"]), "persona"), level)),
@@ -42,7 +46,7 @@ def macro_specs(site: Any, declared_figures: set[str] | None = None) -> dict[str
         MacroSpec("hero", ()),
         MacroSpec("downloads", (Param("scope", "id", lambda: ["all", "page-language"], "scope", required=False),)),
         MacroSpec("key_figures", ()),
-        MacroSpec("key_figure", (Param("id", "id", lambda: indicator_ids, "indicator"),)),
+        MacroSpec("key_figure", (Param("id", "id", indicators, "indicator"),)),
         MacroSpec("headline_figure", ()),
         MacroSpec("more_figures", ()),
         MacroSpec("region", (Param("field", "id", lambda: sorted(REGION_WORDS), "region field"),)),

@@ -13,7 +13,7 @@ import yaml
 from markupsafe import Markup
 
 from macros.core.files import read_source
-from macros.core.problems import ContentError, Message, Problem, Problems
+from macros.core.problems import UNREADABLE, ContentError, Message, Problem, Problems
 from macros.core.safety import check_template_text
 from macros.core.schema import LANGUAGE_ADJECTIVES_NL, LANGUAGES
 from macros.core.templating import plain
@@ -127,7 +127,8 @@ def load_site(root: Path, docs: Path = DOCS) -> Site:
     site.portraits = load_portraits(root, units, problems)
     site.images = load_images(root, problems)
     site.helplines = load_helplines(root, problems, required=bool(units.by_type.get("youth")))
-    specs = macro_specs(site, declared)
+    unreadable = any(p.path == "data/indicators.yaml" and p.field in UNREADABLE for p in problems.errors)
+    specs = macro_specs(site, declared, figures_read=not unreadable)
 
     # Every page as editors wrote it, and the ids each one has before rendering.
     texts: list[PageText] = []
