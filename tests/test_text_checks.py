@@ -108,3 +108,17 @@ def test_a_heading_that_skips_a_level_is_refused() -> None:
     check_heading_levels("content/vision/x.nl.md", body, 10, problems)
     assert [(p.line, p.message.split(":")[0]) for p in problems.errors] == [(12, "deze kop slaat een niveau over"), (18, "deze kop slaat een niveau over")]
     assert "(schrijf `## `)" in problems.errors[0].message and "(schrijf `#### `)" in problems.errors[1].message
+
+
+def test_a_whole_number_in_quotes_is_read_as_the_number_it_says() -> None:
+    """`'2025': 123` or `age: "14"`: the quotes are a habit, not a mistake (a year stays a year)."""
+    from macros.core.problems import Message, Problems
+    from macros.core.schema import Field, Where, check, compose
+
+    problems = Problems()
+    where = Where("data/x.yaml", problems=problems)
+    spec = Field("dict", Message(nl="jaren", en="years"), key=Field("int", Message(nl="een jaar", en="a year"), minimum=1990, maximum=2100), item=Field("number", Message(nl="getal", en="number")))
+    assert check(compose("'2025': 123\n\"2024\": 7\n", where), spec, where, "values") == {2025: 123, 2024: 7}
+    assert problems.items == []
+    assert check(compose("'20x5': 1\n", where), spec, where, "values") == {}
+    assert len(problems.errors) == 1

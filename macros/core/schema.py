@@ -107,6 +107,12 @@ def compose(text: str, where: Where, first_line: int = 1) -> yaml.Node | None:
                 reason += f" {error.context} that starts on this line"
             else:
                 reason += f" {error.context} that starts on line {start}"
+        hidden = _hidden_cause(text, line - where.line_offset)
+        if hidden is not None:
+            # A character the editor cannot see (or tell apart) is the cause: name it on its own line.
+            line = hidden[0] + where.line_offset
+            where.problems.add(where.path, line, "yaml", hidden[1])
+            return None
         where.problems.add(
             where.path,
             line,
@@ -117,6 +123,39 @@ def compose(text: str, where: Where, first_line: int = 1) -> yaml.Node | None:
             ),
         )
         return None
+
+
+# Spaces that look like a space but are not one to YAML, often pasted from Word or a web page.
+_SPECIAL_SPACES = {"\u00a0": "vaste spatie", "\u2007": "cijferspatie", "\u202f": "smalle vaste spatie", "\u2009": "dunne spatie"}
+_CURLY = "“”„‟‘’‚‛«»"
+_KEY_WITH_SPACE = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w-]*:([\u00a0\u2007\u202f\u2009])")
+_CURLY_VALUE = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w-]*:\s*[“”„‟‘’‚‛«»]|^\s*[“”„‟‘’‚‛«»][^:]*[“”„‟‘’‚‛«»]\s*:")
+
+
+def _hidden_cause(text: str, line: int) -> tuple[int, Message] | None:
+    """A special space after a field's colon, or curly quotes, on the line YAML stopped on or
+    the one before: the likely cause, named as such (PyYAML names only what followed)."""
+    lines = text.split("\n")
+    for number in (line, line - 1):
+        if not 1 <= number <= len(lines):
+            continue
+        source = lines[number - 1]
+        space = _KEY_WITH_SPACE.match(source)
+        if space:
+            char = space.group(1)
+            code = f"U+{ord(char):04X}"
+            return number, Message(
+                nl=f"na de dubbele punt staat een {_SPECIAL_SPACES[char]} ({code}, vaak meegeplakt uit Word of een website): "
+                "vervang die door een gewone spatie",
+                en=f"after the colon stands a special space ({code}, often pasted from Word or a web page): replace it with an ordinary space",
+            )
+        if _CURLY_VALUE.match(source):
+            return number, Message(
+                nl="op deze regel staan gekrulde aanhalingstekens (“ ” of ‘ ’), die YAML niet als aanhalingstekens leest: "
+                'typ ze opnieuw als rechte aanhalingstekens (") of laat ze weg',
+                en='this line has curly quotes (“ ” or ‘ ’), which YAML does not read as quotes: type straight quotes (") instead, or leave them out',
+            )
+    return None
 
 
 # PyYAML's reasons in English, with their plain Dutch for editors (the start of the reason;
@@ -255,6 +294,9 @@ def _check_scalar(value: Any, spec: Field, where: Where, line: int, name: str) -
             )
             return None
     elif kind == "int":
+        if isinstance(value, str) and re.fullmatch(r"[0-9]{1,9}", value.strip()):
+            # A whole number in quotes ('2025'): read as the number it says.
+            value = int(value)
         bad = isinstance(value, bool) or not isinstance(value, int)
     elif kind == "number":
         bad = isinstance(value, bool) or not isinstance(value, (int, float))
@@ -384,6 +426,18 @@ def check_mapping(
             )
             continue
         seen.add(key)
+        if key not in fields and key.strip(_CURLY) in fields:
+            where.problems.add(
+                where.path,
+                line,
+                key.strip(_CURLY),
+                Message(
+                    nl=f"de veldnaam staat tussen gekrulde aanhalingstekens ({key}): schrijf alleen `{key.strip(_CURLY)}:`",
+                    en=f"the field name is in curly quotes ({key}): expected just `{key.strip(_CURLY)}:`",
+                ),
+            )
+            seen.add(key.strip(_CURLY))  # not "missing" as well: this is where it is
+            continue
         if key not in fields:
             close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
             hint = (

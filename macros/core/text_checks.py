@@ -310,6 +310,10 @@ def _length_problem(rel: str, line: int, name: str, text: str, limit: int, why: 
         )
 
 
+# Quotation marks a pasted title may carry: curly, low, guillemets, and straight ones kept inside YAML quotes.
+_QUOTES = "“”„‟‘’‚‛«»\"'"
+
+
 def check_lengths(unit: object, problems: Problems) -> None:
     """Every field of one unit within what the layout can hold (LIMITS), and no word in its
     title too long for a phone."""
@@ -326,6 +330,18 @@ def check_lengths(unit: object, problems: Problems) -> None:
                     _length_problem(rel, line, name, item[inner], limit, (why[0], why[1]), problems)
         elif isinstance(value, str):
             _length_problem(rel, lines.get(field, 1), field, value, limit, (why[0], why[1]), problems)
+    title = meta.get("title")
+    if isinstance(title, str) and len(title) > 1 and title[0] in _QUOTES and title[-1] in _QUOTES:
+        # Almost always a paste from a document: on the site the quotes would be part of the title.
+        problems.add(
+            rel,
+            lines.get("title", 1),
+            "title",
+            Message(
+                nl=f"de titel staat tussen aanhalingstekens ({title[0]}…{title[-1]}): haal ze weg, een titel heeft ze niet nodig",
+                en=f"the title is in quotes ({title[0]}…{title[-1]}): leave them out, a title needs none",
+            ),
+        )
     for field in SINGLE_LINE:
         value = meta.get(field)
         if isinstance(value, str) and "\n" in value.strip():

@@ -145,6 +145,13 @@ def _load_file(file: Path, root: Path, ctype: ContentType, problems: Problems) -
     return Unit(ctype.name, file_id, match.group("lang"), rel, meta, body, body_line, headings, field_lines)
 
 
+def _shown(value: Any) -> str:
+    """A value as an editor wrote it: a list as its items with commas, text in quotes."""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(item) for item in value) or "–"
+    return f'"{value}"' if isinstance(value, str) else str(value)
+
+
 def _check_pair(pair: dict[str, Unit], ctype: ContentType, problems: Problems) -> None:
     nl, en = pair["nl"], pair["en"]
     for name in ctype.shared:
@@ -157,24 +164,40 @@ def _check_pair(pair: dict[str, Unit], ctype: ContentType, problems: Problems) -
                 en.field_lines.get(name, 1),
                 name,
                 Message(
-                    nl=f"is hier {en.meta.get(name)!r} maar {nl.meta.get(name)!r} in {nl.path} (schrijf in beide talen hetzelfde)",
-                    en=f"is {en.meta.get(name)!r} here but {nl.meta.get(name)!r} in {nl.path} (expected the same value in both languages)",
+                    nl=f"is hier {_shown(en.meta.get(name))} maar {_shown(nl.meta.get(name))} in {nl.path} (schrijf in beide talen hetzelfde)",
+                    en=f"is {_shown(en.meta.get(name))} here but {_shown(nl.meta.get(name))} in {nl.path} (expected the same value in both languages)",
                 ),
             )
     for name in ("points", "goals", "quotes", *YOUTH_PARTS):
         nl_items, en_items = nl.meta.get(name) or [], en.meta.get(name) or []
         nl_ids = [i.get("id") for i in nl_items if i]
         en_ids = [i.get("id") for i in en_items if i]
-        if nl_ids != en_ids:
-            problems.add(
-                en.path,
-                en.field_lines.get(name, 1),
-                name,
-                Message(
-                    nl=f"de ids {en_ids} zijn anders dan {nl_ids} in {nl.path} (gebruik dezelfde ids in dezelfde volgorde)",
-                    en=f"ids {en_ids} differ from {nl_ids} in {nl.path} (expected the same ids in the same order)",
-                ),
-            )
+        if nl_ids == en_ids:
+            continue
+        if len(nl_ids) == len(en_ids):
+            # The same number of items: each changed id on its own line.
+            for position, (item, en_id, nl_id) in enumerate(zip([i for i in en_items if i], en_ids, nl_ids), start=1):
+                if en_id != nl_id:
+                    problems.add(
+                        en.path,
+                        item.get(LINES, {}).get("id", en.field_lines.get(name, 1)),
+                        f"{name}.id",
+                        Message(
+                            nl=f'"{en_id}" is hier het id van nummer {position}, maar in {nl.path} is dat "{nl_id}" (gebruik in beide talen hetzelfde id)',
+                            en=f'"{en_id}" is the id of item {position} here, but "{nl_id}" in {nl.path} (expected the same id in both languages)',
+                        ),
+                    )
+            continue
+        problems.add(
+            en.path,
+            en.field_lines.get(name, 1),
+            name,
+            Message(
+                nl=f"hier staan {len(en_ids)} ({_shown(en_ids)}), in {nl.path} {len(nl_ids)} ({_shown(nl_ids)}) "
+                "(gebruik dezelfde ids in dezelfde volgorde)",
+                en=f"{len(en_ids)} here ({_shown(en_ids)}), {len(nl_ids)} in {nl.path} ({_shown(nl_ids)}) (expected the same ids in the same order)",
+            ),
+        )
 
     if nl.meta.get("overview") != en.meta.get("overview"):
         problems.add(
@@ -205,9 +228,9 @@ def _check_pair(pair: dict[str, Unit], ctype: ContentType, problems: Problems) -
             en.body_line,
             "body",
             Message(
-                nl=f"de ids van de tussenkoppen {list(en.heading_ids)} zijn anders dan {list(nl.heading_ids)} in {nl.path} "
+                nl=f"de ids van de tussenkoppen ({_shown(list(en.heading_ids))}) zijn anders dan in {nl.path} ({_shown(list(nl.heading_ids))}) "
                 "(gebruik dezelfde ids in dezelfde volgorde)",
-                en=f"heading ids {list(en.heading_ids)} differ from {list(nl.heading_ids)} in {nl.path} "
+                en=f"heading ids ({_shown(list(en.heading_ids))}) differ from {nl.path} ({_shown(list(nl.heading_ids))}) "
                 "(expected the same ids in the same order)",
             ),
         )
