@@ -4,6 +4,7 @@ English translation follows later is published at once, and the English page say
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from macros.core.problems import ContentError
 from macros.load.site import load_site
+from macros.load.translations import fingerprint
 from tests.conftest import ROOT, copy_project_content, run_build
 
 PRINCIPLE = "content/principles/samen-leren.nl.md"
@@ -55,3 +57,34 @@ def test_a_dutch_correction_is_published_and_the_english_page_says_its_dutch_tex
     dutch = (site / "principes" / "samen-leren" / "index.html").read_text(encoding="utf-8")
     assert "Echt, " in dutch and "translation-notice" not in dutch
     assert "translation-notice" not in (site / "en" / "principles" / "samen-meer" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_link_to_a_file_as_the_repository_has_it_works_on_the_site(tmp_path: Path) -> None:
+    """Editors link to the Markdown file by its path in the repository, which GitHub's own
+    preview follows; the site turns it into the page's address in each language."""
+    root = copy_project_content(tmp_path / "project")
+    for lang, sentence in (("nl", "Lees ook [principe 4](../principles/samen-leren.nl.md#leren-van-fouten)."), ("en", "Also read [principle 4](../principles/samen-leren.en.md#leren-van-fouten).")):
+        file = root / "content" / "vision" / f"onze-visie.{lang}.md"
+        file.write_text(file.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{sentence}\n", encoding="utf-8")
+    english = root / "content" / "vision" / "onze-visie.en.md"
+    dutch_now = fingerprint((root / "content/vision/onze-visie.nl.md").read_text(encoding="utf-8"))
+    english.write_text(re.sub(r"translates: nl-[0-9a-f]+", f"translates: {dutch_now}", english.read_text(encoding="utf-8")), encoding="utf-8")
+    assert load_site(root).warnings == []
+    site = tmp_path / "site"
+    build = run_build(site, content_root=root, pages_only=True)
+    assert build.returncode == 0, build.stdout + build.stderr
+    for page, href in (("visie/onze-visie", "../../principes/samen-leren/#leren-van-fouten"), ("en/vision/onze-visie", "../../principles/samen-leren/#leren-van-fouten")):
+        tree = LexborHTMLParser((site / page / "index.html").read_text(encoding="utf-8"))
+        assert href in [a.attributes.get("href") for a in tree.css("article a")], page
+
+
+def test_a_link_to_a_file_that_is_not_there_is_named() -> None:
+    from macros.core.problems import Problems
+    from macros.load.markup import PageText, check_markup
+
+    problems = Problems()
+    page = PageText("visie/onze-visie", "content/vision/onze-visie.nl.md", "Zie [dit](../principles/samen-lere.nl.md).", 5)
+    check_markup(page, {"visie/onze-visie": frozenset(), "principes/samen-leren": frozenset()}, ROOT / "docs", problems)
+    assert [str(p) for p in problems.errors] == [
+        "content/vision/onze-visie.nl.md:5: link: er is geen pagina ../principles/samen-lere.nl.md (bedoel je `../principles/samen-leren.nl.md`?)"
+    ]

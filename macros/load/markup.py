@@ -26,7 +26,7 @@ from pathlib import Path
 from macros.core.problems import Message, Problems
 from macros.core.text_checks import check_address
 from macros.load.images import is_content_image
-from macros.load.units import FENCE, HEADING, HEADING_ID
+from macros.load.units import FENCE, HEADING, HEADING_ID, TYPES
 
 ALLOWED_ELEMENTS = ("abbr", "b", "br", "cite", "dfn", "em", "i", "mark", "q", "s", "small", "span", "strong", "sub", "sup", "u")
 ALLOWED_ATTRIBUTES = ("dir", "lang", "title")
@@ -198,6 +198,34 @@ def _links(lines: list[str], first_line: int) -> list[tuple[int, bool, str]]:
     return found
 
 
+# A content file by its path in the repository: content/<folder>/<id>.<lang>.md.
+_CONTENT_FILE = re.compile(r"^content/(?P<folder>[a-z]+)/(?P<id>[a-z0-9-]+)\.(?P<lang>[a-z]{2})\.md$")
+
+
+def repository_key(source: str, target: str) -> str | None:
+    """The page a link written as a repository path leads to, like ``principes/samen-leren`` for
+    ``../principles/samen-leren.nl.md`` in ``content/vision/x.nl.md``; None for other links."""
+    if not target.endswith(".md") or not source.startswith("content/"):
+        return None
+    found = _CONTENT_FILE.match(posixpath.normpath(posixpath.join(posixpath.dirname(source), target)))
+    if found is None:
+        return None
+    folders = {ctype.folder: ctype.url_folder for ctype in TYPES.values()}
+    folder = folders.get(found.group("folder"))
+    return f"{folder}/{found.group('id')}" if folder else None
+
+
+def repository_path(source: str, key: str) -> str | None:
+    """The other way round: how the file ``source`` links to the page ``key`` by its file in the
+    repository, in the language of ``source``; None for a page that is not a content file."""
+    folders = {ctype.url_folder: ctype.folder for ctype in TYPES.values()}
+    folder, _, unit_id = key.partition("/")
+    found = _CONTENT_FILE.match(source)
+    if folder not in folders or not unit_id or found is None:
+        return None
+    return posixpath.relpath(f"content/{folders[folder]}/{unit_id}.{found.group('lang')}.md", posixpath.dirname(source))
+
+
 def _page_hint(wanted: str, pages: dict[str, frozenset[str] | None], here: str) -> Message:
     close = difflib.get_close_matches(wanted, list(pages), n=1)
     if not close:
@@ -257,8 +285,23 @@ def _check_link(number: int, image: bool, target: str, page: PageText, pages: di
             )
         return
     path, _, anchor = clean.partition("#")
+    repository = repository_key(page.path, path)
     if not path:
         key = page.key
+    elif repository is not None:
+        # The file as it is in the repository (`../principles/samen-leren.nl.md`): GitHub's own
+        # preview follows it, and the site turns it into the page's address.
+        key = repository
+        if key not in pages:
+            close = difflib.get_close_matches(key, [k for k in pages if repository_path(page.path, k)], n=1)
+            written = repository_path(page.path, close[0]) if close else None
+            hint = (
+                Message(nl=f"bedoel je `{written}`?", en=f"did you mean `{written}`?")
+                if written
+                else Message(nl="link naar een bestand in content/, zoals `../principles/samen-leren.nl.md`", en="expected a file in content/, like `../principles/samen-leren.nl.md`")
+            )
+            problems.add(page.path, number, "link", Message(nl=f"er is geen pagina {target} ({hint.nl})", en=f"there is no page {target} ({hint.en})"))
+            return
     else:
         base = posixpath.dirname(page.key)
         resolved = posixpath.normpath(posixpath.join(base, path))

@@ -6,12 +6,13 @@ with MkDocs (``stage/pages.py``); the brochure renders the same Markdown for pap
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 from macros.core.paths import localize_link
 from macros.core.schema import LANGUAGES
 from macros.load import images
-from macros.load.markup import INLINE_LINK, REFERENCE
+from macros.load.markup import INLINE_LINK, REFERENCE, repository_key
 from macros.load.site import Site
 from macros.load.units import Unit
 from macros.render.units import Link, unit_footer, unit_header
@@ -31,8 +32,28 @@ def has_macros(unit: Unit) -> bool:
 
 def unit_markdown(site: Site, unit: Unit, link: Link, medium: str = "screen") -> str:
     """The page's Markdown, with links from ``link`` (relative on the site, absolute on paper)."""
-    body = images.render(localize_links(unit.body.strip(), unit.lang), site.images, link, decoration=medium != "print")
+    body = repository_links(unit.body.strip(), unit.path, unit.key)
+    body = images.render(localize_links(body, unit.lang), site.images, link, decoration=medium != "print")
     return f"{unit_header(site, unit, link, medium)}\n\n{body}\n\n{unit_footer(site, unit, link, medium)}\n"
+
+
+def repository_links(text: str, source: str, key: str) -> str:
+    """Links written as the file in the repository (``../principles/samen-leren.nl.md``, which
+    GitHub's preview follows) as the site's own (``../principes/samen-leren.md``), from the page
+    ``key`` whose file is ``source``."""
+
+    def rewrite(match: re.Match[str]) -> str:
+        group = 2 if match.re is INLINE_LINK else 1
+        whole = match.group(0)
+        start, end = match.start(group) - match.start(), match.end(group) - match.start()
+        path, hash_, anchor = whole[start:end].partition("#")
+        target = repository_key(source, path)
+        if target is None:
+            return whole
+        site_path = posixpath.relpath(f"{target}.md", posixpath.dirname(key) or ".")
+        return whole[:start] + site_path + hash_ + anchor + whole[end:]
+
+    return "\n".join(REFERENCE.sub(rewrite, INLINE_LINK.sub(rewrite, line)) for line in text.split("\n"))
 
 
 def localize_links(text: str, lang: str) -> str:
