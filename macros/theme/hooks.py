@@ -342,10 +342,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     if i18n is not None and getattr(i18n, "building", False):
         return
     site_dir = Path(config["site_dir"])
-    # The problem pages of the editors' preview are styled like the site.
-    _write_style_sheet(site_dir / "assets" / "site.css")
     if build.showing_problems:
         return
+    _write_style_sheet(site_dir / "assets" / "site.css")
     site = build.loaded
     material.patch_site(site_dir, LANGUAGES)
     try:
