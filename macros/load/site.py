@@ -23,6 +23,7 @@ from macros.load.addresses import REGISTER, SHORT, Addresses, add_short_links, c
 from macros.load.catalog import macro_specs
 from macros.load.content import load_portraits, load_units
 from macros.load.docs import check_docs
+from macros.load.figure_years import check_figure_years
 from macros.load.helplines import Helpline, load_helplines
 from macros.load.images import check_references, load_images
 from macros.load.indicator_types import Figure, Indicator
@@ -155,6 +156,7 @@ def load_site(root: Path, docs: Path = DOCS) -> Site:
         check_markup(text, anchors, docs, problems)
         check_references(text.path, text.text, text.first_line, site.images, root, problems)
         check_heading_levels(text.path, text.text, text.first_line, problems)
+        check_figure_years(text.path, text.text, text.first_line, problems)
     for pairs in units.by_type.values():
         for pair in pairs.values():
             for unit in pair.values():
