@@ -27,7 +27,12 @@ $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
 
 # Marker files: reinstall only when the pinned requirements change.
-$(VENV)/.installed: requirements.txt constraints.txt | $(BIN)/activate
+# make check needs only a few packages (requirements-check.txt): the editors' check job installs just those.
+$(VENV)/.installed-check: requirements-check.txt constraints.txt | $(BIN)/activate
+	$(BIN)/pip install --quiet -r requirements-check.txt -c constraints.txt
+	touch $@
+
+$(VENV)/.installed: requirements.txt requirements-check.txt constraints.txt | $(BIN)/activate
 	$(BIN)/pip install --quiet -r requirements.txt -c constraints.txt
 	touch $@
 
@@ -65,7 +70,7 @@ build: install
 	rm -rf $(SITE).old
 
 ## check: every problem in content/, data/ and docs/ in one list, in a second, without building
-check: $(VENV)/.installed
+check: $(VENV)/.installed-check
 	@$(BIN)/python -m macros.cli.check check
 
 ## translations: a table of every page's translation status
