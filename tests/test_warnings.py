@@ -88,3 +88,25 @@ def test_a_link_to_a_file_that_is_not_there_is_named() -> None:
     assert [str(p) for p in problems.errors] == [
         "content/vision/onze-visie.nl.md:5: link: er is geen pagina ../principles/samen-lere.nl.md (bedoel je `../principles/samen-leren.nl.md`?)"
     ]
+
+
+def test_a_pull_requests_preview_is_marked_on_every_page_and_not_indexed(tmp_path: Path, site_dir: Path) -> None:
+    """The workflow's preview job builds with REGIOVISIE_PR_PREVIEW=1 (.github/workflows/site.yml)."""
+    import os
+
+    site = tmp_path / "preview"
+    os.environ["REGIOVISIE_PR_PREVIEW"] = "1"
+    try:
+        build = run_build(site, pages_only=True)
+    finally:
+        del os.environ["REGIOVISIE_PR_PREVIEW"]
+    assert build.returncode == 0, build.stdout + build.stderr
+    pages = [page for page in sorted(site.rglob("index.html")) if 'http-equiv="refresh"' not in page.read_text(encoding="utf-8")]
+    assert len(pages) > 40
+    for page in pages:
+        tree = LexborHTMLParser(page.read_text(encoding="utf-8"))
+        assert tree.css_first("meta[name=robots]").attributes["content"] == "noindex, nofollow", page
+        assert tree.css_first("article [data-rv=pr-preview]") is not None, page
+    # The published site has neither.
+    home = (site_dir / "index.html").read_text(encoding="utf-8")
+    assert 'name="robots"' not in home and "pr-preview" not in home

@@ -75,6 +75,8 @@ if not notes.handlers:
 DOCS = ROOT / "docs"
 # Parallel builds (the tests) each name their own staging folder.
 STAGE = Path(os.environ.get("REGIOVISIE_STAGE") or ROOT / ".build" / "docs")
+# Set by the workflow's preview job: the site is a pull request's preview, not the published one.
+PR_PREVIEW = "REGIOVISIE_PR_PREVIEW"
 # Where a region's logo and colours are staged (macros/stage/pages.py).
 LOGO = "assets/logo.svg"
 REGION_CSS = "assets/region.css"
@@ -219,6 +221,8 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
         context["citation"] = render.citation(site, unit, context["last_updated"]["day"])
     context["social_meta"] = _social_meta(page, unit, site, config, lang)
     context["translation_notice"] = _translation_notice(page, unit, build, lang)
+    # A pull request's preview (the workflow's preview job): marked on every page, not indexed.
+    context["pr_preview"] = os.environ.get(PR_PREVIEW) == "1"
     # English pages live at English addresses (macros/core/paths.py), the footer's too.
     context["accessibility_url"] = in_language("/toegankelijkheid/", lang).lstrip("/")
     # Under which licence the texts and figures may be reused: footer and <link rel="license">.
