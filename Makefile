@@ -58,8 +58,9 @@ install: $(VENV)/.installed pdf-libs
 install-test: $(VENV)/.installed-test browser pdf-tools node_modules/.installed
 
 ## serve: install, build and serve on http://127.0.0.1:8000 with live reload; problems show in the browser
+# MkDocs' own lines (in English, some twenty a rebuild) only with V=1: editors see ours, in Dutch.
 serve: install
-	REGIOVISIE_PREVIEW=1 $(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	REGIOVISIE_PREVIEW=1 $(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 $(if $(V),,--quiet)
 
 ## build: a strict build into site/; a failed build leaves the old site/ exactly as it was
 build: install

@@ -84,11 +84,11 @@ def test_translations_table_names_both_files_status_and_what_to_write(tmp_path: 
     assert result.returncode == 0  # out of date is a warning, not an error
     row = next(line for line in result.stdout.split("\n") if line.startswith("content/principles/samen-meer.nl.md"))
     current = translations.fingerprint((root / "content/principles/samen-meer.nl.md").read_text(encoding="utf-8"))
-    assert row.split() == ["content/principles/samen-meer.nl.md", "content/principles/samen-meer.en.md", "out", "of", "date", "translates:", current]
+    assert row.split() == ["content/principles/samen-meer.nl.md", "content/principles/samen-meer.en.md", "verouderd", "translates:", current]
     missing = broken_project("missing-translation", tmp_path / "missing")
     result = run_check("translations", root=missing)
     assert result.returncode == 1
-    assert re.search(r"content/principles/samen-leren.nl.md +content/principles/samen-leren.en.md +missing", result.stdout)
+    assert re.search(r"content/principles/samen-leren.nl.md +content/principles/samen-leren.en.md +ontbreekt", result.stdout)
 
 
 def test_register_lists_every_address_the_site_has() -> None:

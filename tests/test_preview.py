@@ -7,6 +7,7 @@ import socket
 import subprocess
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -74,6 +75,11 @@ def test_serve_shows_problems_in_both_languages_and_recovers(tmp_path: Path) -> 
             assert not document.find("img", src="x")
             # It looks again by itself.
             assert any(m.attrs.get("http-equiv") == "refresh" for m in document.find("meta"))
+            # Styled at every address: its style sheets are found from the root.
+            bases = [b.attrs["href"] for b in document.find("base")]
+            page_base = urllib.parse.urljoin(base + address, bases[0]) if bases else base + address
+            sheets = [link.attrs["href"] for link in document.find("link") if link.attrs.get("rel") == "stylesheet"]
+            assert sheets and all(_get(urllib.parse.urljoin(page_base, sheet))[0] == 200 for sheet in sheets), (address, sheets)
         file = root / PRINCIPLE
         file.write_text(file.read_text(encoding="utf-8").replace(f"number: vier {PAYLOAD}\n", "number: 4\n"), encoding="utf-8")
         deadline = time.monotonic() + 60

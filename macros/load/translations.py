@@ -147,12 +147,23 @@ def check(translations: list[Translation], problems: Problems) -> None:
             )
 
 
+# The table's words for editors (Dutch) and maintainers (English, REGIOVISIE_MESSAGES=en).
+_TABLE = {
+    "head": Message(nl="Nederlands bestand|Engels bestand|stand|schrijf in het Engelse bestand", en="Dutch file|English file|status|write in the English file"),
+    "up to date": Message(nl="bijgewerkt", en="up to date"),
+    "out of date": Message(nl="verouderd", en="out of date"),
+    "missing": Message(nl="ontbreekt", en="missing"),
+    "not recorded": Message(nl="niet-vastgelegd", en="not recorded"),
+    "not a fingerprint": Message(nl="geen-vingerafdruk", en="not a fingerprint"),
+}
+
+
 def table(translations: list[Translation]) -> str:
-    """A plain-text table of every page's translation status."""
-    rows = [("Dutch file", "English file", "status", "write in the English file")]
+    """A plain-text table of every page's translation status, in the editors' language."""
+    rows = [tuple(str(_TABLE["head"]).split("|"))]
     for item in translations:
         todo = "" if item.status == "up to date" else f"{FIELD}: {item.current}"
-        rows.append((item.dutch, item.english, item.status, todo))
+        rows.append((item.dutch, item.english, str(_TABLE[item.status]), todo))
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     lines = []
     for index, row in enumerate(rows):
@@ -163,5 +174,5 @@ def table(translations: list[Translation]) -> str:
     for item in translations:
         counts[item.status] = counts.get(item.status, 0) + 1
     lines.append("")
-    lines.append(", ".join(f"{count} {status}" for status, count in sorted(counts.items())))
+    lines.append(", ".join(f"{count} {_TABLE[status]}" for status, count in sorted(counts.items())))
     return "\n".join(line.rstrip() for line in lines)

@@ -24,6 +24,7 @@ import html
 import logging
 import os
 import re
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -166,10 +167,12 @@ def _show_problems(config: MkDocsConfig, error: ContentError) -> MkDocsConfig:
         print(f"{'WARNING' if problem.warning else 'ERROR  '} -  {problem}", file=sys.stderr)
     # The problems and their count are in the language of the messages (Dutch unless REGIOVISIE_MESSAGES=en).
     where = Message(nl="De browser toont de lijst op", en="The browser shows the list at")
-    print(f"PREVIEW -  {error} {where} http://127.0.0.1:8000/", file=sys.stderr)
+    print(f"PREVIEW -  {error} {where} {config['site_url'] or 'http://127.0.0.1:8000/'}", file=sys.stderr)
     strings = load_strings(Problems())
     config[BUILD_KEY] = Build(problems=tuple(error.problems), strings=strings)
     config["nav"] = preview.stage_problem_pages(error.problems, strings, STAGE)
+    # The site's own style sheet and icons, so the problem page looks like the site.
+    shutil.copytree(DOCS / "assets", STAGE / "assets", dirs_exist_ok=True)
     config["docs_dir"] = str(STAGE)
     config.theme.static_templates.discard("404.html")
     return config
@@ -196,6 +199,8 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
         assert build.strings is not None
         context["ui"] = {key: texts[lang] for key, texts in build.strings.items()}
         context["page_lang"] = lang
+        # The problem page is served at every address: its style sheets are found from the root.
+        context["base_href"] = urlsplit(config["site_url"] or "/").path.rstrip("/") + "/" + page.url
         return context
     site = build.loaded
     links = []
@@ -346,9 +351,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     if i18n is not None and getattr(i18n, "building", False):
         return
     site_dir = Path(config["site_dir"])
+    _write_style_sheet(site_dir / "assets" / "site.css")
     if build.showing_problems:
         return
-    _write_style_sheet(site_dir / "assets" / "site.css")
     site = build.loaded
     material.patch_site(site_dir, LANGUAGES)
     try:
@@ -367,7 +372,10 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
-    """Live reload on what editors change, not on the staging folder we write ourselves."""
+    """Live reload on what editors change, not on the staging folder we write ourselves; the
+    address to open, in the editors' language (MkDocs' own lines are quiet, see `make serve`)."""
+    address = config["site_url"] or "http://127.0.0.1:8000/"
+    print(f"PREVIEW -  {Message(nl='Open de site op', en='Open the site at')} {address}", file=sys.stderr)
     server.unwatch(str(STAGE))
     for folder in (DOCS, content_root() / "content", content_root() / "data", ROOT / "macros"):
         server.watch(str(folder))
