@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 from macros.load.site import load_site
 from macros.publish.links import check_site_links
@@ -42,7 +43,7 @@ def test_the_link_check_finds_broken_links_ids_and_files(site_dir: Path, tmp_pat
         '<a href="JavaScript:alert(1)">e</a>'
     )
     page.write_text(html.replace("</article>", broken + "</article>", 1), encoding="utf-8")
-    sitemap = copy / "en" / "sitemap.xml"
+    sitemap = copy / "sitemap.xml"
     sitemap.write_text(sitemap.read_text(encoding="utf-8").replace("</urlset>", f"<url><loc>{SITE_URL}weg/</loc></url></urlset>"), encoding="utf-8")
     problems = check_site_links(copy, SITE_URL)
     assert problems == [
@@ -52,7 +53,7 @@ def test_the_link_check_finds_broken_links_ids_and_files(site_dir: Path, tmp_pat
         "/principes/samen-meer/: <img src> leads nowhere: ../../assets/weg.png",
         f"/principes/samen-meer/: <a href> leads nowhere: {SITE_URL}en/weg/",
         "/principes/samen-meer/: <a href> runs code: JavaScript:alert(1)",
-        f"/en/sitemap.xml: leads nowhere: {SITE_URL}weg/",
+        f"/sitemap.xml: leads nowhere: {SITE_URL}weg/",
     ]
 
 
@@ -68,6 +69,12 @@ def test_short_print_addresses_lead_to_each_principle_and_ambition(site_dir: Pat
             assert redirect_target(html) == f"../../{unit.url}"
             assert f'<link rel="canonical" href="{SITE_URL}{prefix}{unit.url}">' in html
             assert '<meta name="robots" content="noindex">' in html
+            # Pasted in a chat, the short address shows its target's card.
+            tree = LexborHTMLParser(html)
+            assert tree.css_first("title").text() == unit.title
+            meta = {m.attributes.get("property") or m.attributes.get("name"): m.attributes.get("content") for m in tree.css("meta")}
+            assert meta["og:title"] == unit.title and meta["og:description"] == unit.meta["summary"] == meta["description"]
+            assert meta["og:url"] == f"{SITE_URL}{prefix}{unit.url}" and meta["og:image"].endswith(".png")
 
 
 def test_redirect_pages_are_not_in_the_sitemap_or_search(site_dir: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -88,6 +89,35 @@ def test_sitemap_lists_every_page_with_absolute_alternates(site_dir: Path) -> No
     alternates = re.findall(r'<xhtml:link rel="alternate" hreflang="(nl|en)" href="([^"]+)"/>', sitemap)
     assert len(alternates) == 2 * len(locations)
     assert all(href.startswith(SITE_URL) for _, href in alternates)
+    # The Dutch page as x-default, and when each page last changed: the date the page itself shows.
+    entries = re.findall(r"<url>(.*?)</url>", sitemap, re.DOTALL)
+    assert len(entries) == len(locations)
+    for entry in entries:
+        loc = re.search(r"<loc>([^<]+)</loc>", entry).group(1)
+        dutch = re.search(r'hreflang="nl" href="([^"]+)"', entry).group(1)
+        assert f'hreflang="x-default" href="{dutch}"' in entry, loc
+        lastmod = re.search(r"<lastmod>(\d{4}-\d{2}-\d{2})</lastmod>", entry).group(1)
+        page = file_of(site_dir, loc[len(SITE_URL):]).read_text(encoding="utf-8")
+        assert f'<time datetime="{lastmod}">' in page, loc
+    # One sitemap for both languages, named by robots.txt, which blocks nothing.
+    assert not (site_dir / "en" / "sitemap.xml").exists()
+    robots = (site_dir / "robots.txt").read_text(encoding="utf-8")
+    assert f"Sitemap: {SITE_URL}sitemap.xml" in robots and "Disallow: /" not in robots
+
+
+def test_browser_titles_name_the_page_first_and_the_site_briefly(site_dir: Path) -> None:
+    """Search results cut titles at about 60 characters: the page's own title comes first, whole."""
+    long_titles = []
+    for page in html_pages(site_dir):
+        text = file_of(site_dir, page).read_text(encoding="utf-8")
+        title = html.unescape(re.search(r"<title>([^<]*)</title>", text).group(1))
+        if 'http-equiv="refresh"' in text or " – " not in title:
+            continue
+        own, site_name = title.rsplit(" – ", 1)
+        assert site_name in ("Regiovisie IJsselland", "Youth care IJsselland"), title
+        if len(title) > 60 and len(own) <= 60 - len(" – ") - len(site_name):
+            long_titles.append(title)
+    assert long_titles == []
 
 
 @pytest.mark.parametrize("principle_id", sorted(SITE.units.by_type["principles"]))
@@ -164,7 +194,8 @@ def test_material_alternate_sitemap_lookup_is_removed(site_dir: Path) -> None:
     from macros.theme.material import MATERIAL_ALTERNATE_CALL
 
     assert MATERIAL_ALTERNATE_CALL not in bundle
-    assert (site_dir / "en" / "sitemap.xml").is_file()
+    # Nothing looks for a sitemap below /en/ any more: the one sitemap lists both languages.
+    assert not (site_dir / "en" / "sitemap.xml").exists()
 
 
 def test_no_template_code_reaches_a_page(site_dir: Path) -> None:

@@ -53,7 +53,7 @@ from macros.load.history import History, long_date
 from macros.load.site import Site, load_site, load_strings
 from macros.publish import downloads, pdf, social
 from macros.publish.links import check_site_links
-from macros.publish.redirects import write_redirects
+from macros.publish.redirects import write_redirects, write_robots
 from macros.render import units as render
 from macros.render.region_css import region_css
 from macros.stage import preview
@@ -213,6 +213,8 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
     context["ui"] = site.escaped_strings(lang)
     context["footer_municipalities"] = plain(", ".join(site.region.municipalities)) if site.region else ""
     context["page_lang"] = lang
+    if site.region is not None:
+        context["title_site_name"] = plain(f"{site.region.short[lang]} {site.region.name[lang]}")
     if lang != "nl":
         # Material's JavaScript finds search/search_index.json below base_url; point it at
         # the language root so English pages search the English index (see _split_search_index).
@@ -285,8 +287,13 @@ def alternate_urls(url: str) -> list[tuple[str, str]]:
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
-    """Our sitemap lists each page's address in every language."""
+    """Our sitemap lists each page's address in every language, with when it last changed."""
     env.filters["rv_alternates"] = alternate_urls
+
+    def lastmod(file: Any) -> str:
+        return _last_updated(file.page, _build(config), getattr(file, "locale", LANGUAGES[0]))["iso"]
+
+    env.filters["rv_lastmod"] = lastmod
     return env
 
 
@@ -358,6 +365,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     material.patch_site(site_dir, LANGUAGES)
     try:
         write_redirects(site, site_dir, lambda url: _absolute(config, url))
+        write_robots(site_dir, _absolute(config, ""))
         data_sizes = downloads.write_open_data(site, site_dir)
         # The editors' preview skips the PDFs (about 4 s) to keep each rebuild quick; `make build` makes them.
         if not preview.downloads_skipped():

@@ -15,7 +15,6 @@ import html
 import importlib.metadata
 import json
 import re
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -217,15 +216,14 @@ def header_words(skip: str, menu: str, search: str, search_alternative: str, ove
 
 
 def patch_site(site_dir: Path, languages: tuple[str, ...]) -> None:
-    """After the last language: one search index per language, the bundle without the
-    alternate-sitemap lookup, and the sitemap where Material looks for it."""
+    """After the last language: one search index per language, and the bundle without the
+    alternate-sitemap lookup (so no copy of the sitemap is needed below /en/: the one sitemap
+    lists every page in both languages)."""
     _split_search_index(site_dir)
     _drop_alternate_lookup(site_dir)
-    # Material looks for sitemap.xml at the root of the reader's language (its base URL).
     for lang in languages[1:]:
         for name in ("sitemap.xml", "sitemap.xml.gz"):
-            if (site_dir / name).is_file():
-                shutil.copyfile(site_dir / name, site_dir / lang / name)
+            (site_dir / lang / name).unlink(missing_ok=True)
 
 
 def _split_search_index(site_dir: Path) -> None:
