@@ -54,6 +54,7 @@ from macros.load.site import Site, load_site, load_strings
 from macros.publish import downloads, pdf, social
 from macros.publish.links import check_site_links
 from macros.publish.redirects import write_redirects, write_robots
+from macros.render import citations
 from macros.render import units as render
 from macros.render.region_css import region_css
 from macros.stage import preview
@@ -226,6 +227,7 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
         # "Zo verwijs je hiernaar", with the date the page last changed as its version (not on
         # the page for young people: a citation is for reports, not for them).
         context["citation"] = render.citation(site, unit, context["last_updated"]["day"])
+        context["citation_meta"] = citations.meta_tags(_reference(site, unit, context["last_updated"]["day"]))
     context["social_meta"] = _social_meta(page, unit, site, config, lang)
     context["translation_notice"] = _translation_notice(page, unit, build, lang)
     # A pull request's preview (the workflow's preview job): marked on every page, not indexed.
@@ -258,6 +260,27 @@ def _translation_notice(page: Any, unit: Any, build: Build, lang: str) -> dict[s
     when = Markup('<time datetime="{}">{}</time>').format(day.isoformat(), long_date(day, lang))
     sentence = escape(site.t("translation_notice", lang)).replace("{date}", when)
     return {"sentence": sentence, "link": escape(site.t("translation_notice_link", lang)), "href": href, "lang": LANGUAGES[0]}
+
+
+def _reference(site: Site, unit: Any, day: Any) -> citations.Reference:
+    """A unit as a reference, with the brochure in its language."""
+    assert site.region is not None
+    brochure = next(item.name for item in pdf.downloads(pdf.site_names(site)) if item.kind == "brochure" and item.lang == unit.lang)
+    return citations.reference(site, unit, day, f"{site.region.site_url}{pdf.FOLDER}/{brochure}")
+
+
+def _write_citation_files(site: Site, build: Build, site_dir: Path) -> None:
+    """RIS and BibTeX beside every page that has a citation (not the page for young people)."""
+    assert build.history is not None
+    for pairs in site.units.by_type.values():
+        for pair in pairs.values():
+            for unit in pair.values():
+                if unit.type == "youth":
+                    continue
+                ref = _reference(site, unit, build.history.changed(site.root / unit.path))
+                folder = site_dir / render.unit_path(unit)
+                (folder / citations.RIS).write_text(citations.ris(ref), encoding="utf-8", newline="")
+                (folder / citations.BIBTEX).write_text(citations.bibtex(ref), encoding="utf-8")
 
 
 def _licence(site: Site, lang: str) -> dict[str, Markup]:
@@ -366,6 +389,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     try:
         write_redirects(site, site_dir, lambda url: _absolute(config, url))
         write_robots(site_dir, _absolute(config, ""))
+        _write_citation_files(site, build, site_dir)
         data_sizes = downloads.write_open_data(site, site_dir)
         # The editors' preview skips the PDFs (about 4 s) to keep each rebuild quick; `make build` makes them.
         if not preview.downloads_skipped():
