@@ -250,7 +250,9 @@ class _Page(HTMLParser):
         self._script = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._script = tag == "script"
+        # A data block (schema.org JSON-LD) is not run by a browser; that it cannot be closed
+        # from inside is test_json_ld_stays_data_whatever_an_editor_wrote.
+        self._script = tag == "script" and dict(attrs).get("type") != "application/ld+json"
         for name, value in attrs:
             value = value or ""
             self.text.append(value)
@@ -455,3 +457,27 @@ def test_addresses_in_data_refuse_every_payload(name: str, tmp_path: Path) -> No
     for offset in range(len(lines)):
         assert ("data/redirects.yaml", first + offset) in named, (name, lines[offset], [str(p) for p in errors])
     assert ("data/addresses.txt", register.read_text(encoding="utf-8").count("\n")) in named, [str(p) for p in errors]
+
+
+def test_json_ld_stays_data_whatever_an_editor_wrote(outcomes: dict[str, Outcome]) -> None:
+    """Titles and summaries land in each page's schema.org block: none of the payloads closes it,
+    and every block stays JSON that holds the text as written."""
+    block = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
+    for name, outcome in outcomes.items():
+        pages = sorted(outcome.site.rglob("*.html"))
+        found = 0
+        for page in pages:
+            for text in block.findall(page.read_text(encoding="utf-8")):
+                data = json.loads(text)
+                found += 1
+                assert "<" not in text and ">" not in text, (name, page)
+                if name != "canary" and outcome.accepted:
+                    assert isinstance(data["@graph"], list)
+        assert found > 40, name
+    # A title with a payload is in the data as written (decoded), on the page it titles.
+    script = outcomes["script"]
+    titles = [PAYLOADS["script"] + str(number) for number, target in script.accepted if target.path.startswith("principles.title")]
+    if titles:
+        texts = [json.loads(t) for page in script.site.rglob("index.html") for t in block.findall(page.read_text(encoding="utf-8"))]
+        names = {node.get("name") for data in texts for node in data["@graph"]}
+        assert set(titles) <= names

@@ -40,6 +40,8 @@ class History:
         data/); those outside ``repo`` (a region kept elsewhere) get the fallback date."""
         self.repo = repo.resolve()
         self.dates: dict[str, datetime.date] = {}
+        # The first commit of each file: when it was published.
+        self.first: dict[str, datetime.date] = {}
         self.dirty: set[str] = set()
         inside = [f.resolve() for f in folders or (repo / "content", repo / "docs", repo / "data") if f.resolve().is_relative_to(self.repo)]
         paths = [f.relative_to(self.repo).as_posix() for f in inside]
@@ -55,6 +57,7 @@ class History:
             elif line.strip() and when is not None:
                 # The log lists newest first: keep the first date seen for each file.
                 self.dates.setdefault(line.strip(), when)
+                self.first[line.strip()] = when
         status = _git(self.repo, "status", "--porcelain", "--untracked-files=all", "--", *paths) or ""
         self.dirty = {line[3:].strip() for line in status.split("\n") if line.strip()}
 
@@ -67,6 +70,15 @@ class History:
         if rel in self.dirty:
             return datetime.date.today()
         return self.dates.get(rel) or _fallback()
+
+
+    def published(self, file: Path) -> datetime.date:
+        """The date ``file`` was first committed (its first publication), else when it changed."""
+        try:
+            rel = file.resolve().relative_to(self.repo).as_posix()
+        except ValueError:
+            return _fallback()
+        return self.first.get(rel) or self.changed(file)
 
 
 def long_date(day: datetime.date, lang: str) -> str:

@@ -54,7 +54,7 @@ from macros.load.site import Site, load_site, load_strings
 from macros.publish import downloads, pdf, social
 from macros.publish.links import check_site_links
 from macros.publish.redirects import write_redirects, write_robots
-from macros.render import citations
+from macros.render import citations, structured
 from macros.render import units as render
 from macros.render.region_css import region_css
 from macros.stage import preview
@@ -229,6 +229,7 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
         context["citation"] = render.citation(site, unit, context["last_updated"]["day"])
         context["citation_meta"] = citations.meta_tags(_reference(site, unit, context["last_updated"]["day"]))
     context["social_meta"] = _social_meta(page, unit, site, config, lang)
+    context["json_ld"] = _json_ld(page, unit, build, config, lang, context["last_updated"]["day"])
     context["translation_notice"] = _translation_notice(page, unit, build, lang)
     # A pull request's preview (the workflow's preview job): marked on every page, not indexed.
     context["pr_preview"] = os.environ.get(PR_PREVIEW) == "1"
@@ -288,6 +289,22 @@ def _licence(site: Site, lang: str) -> dict[str, Markup]:
     assert site.region is not None
     licence = site.region.content_licence
     return {"short": plain(licence.short), "name": plain(licence.name[lang]), "url": plain(licence.url[lang]), "terms": plain(licence.terms[lang])}
+
+
+def _json_ld(page: Any, unit: Any, build: Build, config: MkDocsConfig, lang: str, modified: Any) -> Markup:
+    """schema.org for the page (macros/render/structured.py): a unit as a report of the vision."""
+    site = build.loaded
+    assert build.history is not None
+    if unit is not None:
+        title, description = unit.title, unit.meta["summary"]
+        published = build.history.published(site.root / unit.path)
+    else:
+        title = html.unescape(str((page.meta or {}).get("title") or page.title or config["site_name"]))
+        description = html.unescape(str((page.meta or {}).get("description") or config["site_description"] or ""))
+        published = build.history.published(DOCS / neutralize(page.file.src_uri, lang))
+    dataset = unit is not None and "figure(" in unit.body
+    data = structured.graph(site, lang, _absolute(config, page.url), title, description, unit, modified, published, dataset)
+    return structured.script(data)
 
 
 def _social_meta(page: Any, unit: Any, site: Site, config: MkDocsConfig, lang: str) -> Markup:
