@@ -402,3 +402,18 @@ def check_heading_levels(rel: str, text: str, first_line: int, problems: Problem
                 ),
             )
         previous = level
+
+
+# A web page an editor names (a help line's page, a local team's): https, a host, no spaces.
+_WEB_ADDRESS = re.compile(r"^https://[a-z0-9.-]+\.[a-z]{2,}(?:/[^\s<>\"']*)?$")
+
+
+def web_address_problem(value: str, expected: Message) -> Message | None:
+    """What is wrong with a web address an editor wrote, or None: http instead of https (with the
+    address to write), or not an address at all (``expected`` says what to write)."""
+    if value.startswith("http://"):
+        secure = "https://" + value[7:]
+        return Message(nl=f"moet met https beginnen (schrijf `{secure}`)", en=f"must be https (expected `{secure}`)")
+    if not _WEB_ADDRESS.match(value):
+        return Message(nl=f'"{value}" is geen webadres (schrijf {expected.nl})', en=f'"{value}" is not a web address (expected {expected.en})')
+    return None

@@ -18,6 +18,7 @@ from pathlib import Path
 from macros.core.files import read_source
 from macros.core.problems import Message, Problems
 from macros.core.schema import LANGUAGES, LINES, Field, Where, check, compose
+from macros.core.text_checks import web_address_problem
 
 REL = "data/helplines.yaml"
 
@@ -68,7 +69,6 @@ HELPLINES = Field(
     },
 )
 _PHONE = re.compile(r"^[0-9]+(?:[ -][0-9]+)*$")
-_HTTPS = re.compile(r"^https://[a-z0-9.-]+\.[a-z]{2,}(?:/[^\s<>\"']*)?$")
 
 
 @dataclass(frozen=True)
@@ -147,12 +147,9 @@ def load_helplines(root: Path, problems: Problems, required: bool, today: dateti
                 ),
             )
         for key in ("chat", "source"):
-            value = item[key]
-            if value is not None and value.startswith("http://"):
-                secure = "https://" + value[7:]
-                problems.add(REL, lines[key], f"{name}.{key}", Message(nl=f"moet met https beginnen (schrijf `{secure}`)", en=f"must be https (expected `{secure}`)"))
-            elif value is not None and not _HTTPS.match(value):
-                problems.add(REL, lines[key], f"{name}.{key}", Message(nl=f'"{value}" is geen webadres (schrijf {_WEB.nl})', en=f'"{value}" is not a web address (expected {_WEB.en})'))
+            wrong = web_address_problem(item[key], _WEB) if item[key] is not None else None
+            if wrong is not None:
+                problems.add(REL, lines[key], f"{name}.{key}", wrong)
         if isinstance(item["checked"], datetime.date) and item["checked"] > today:
             problems.add(
                 REL, lines["checked"], f"{name}.checked",

@@ -234,15 +234,19 @@ def check_references(path: str, text: str, first_line: int, images: dict[str, Pa
                     )
                 continue
             if not alt:
-                problems.add(
-                    path,
-                    number,
-                    "afbeelding",
-                    Message(
-                        nl=f"de afbeelding {target} heeft geen alt-tekst (schrijf tussen de haken wat je op de foto ziet, zoals `![Kinderen spelen buiten](../images/{name})`; is het alleen versiering, schrijf dan `![decoratie](../images/{name})`)",
-                        en=f"the picture {target} has no alt text (write between the brackets what the picture shows, like `![Children playing outside](../images/{name})`; if it only decorates, write `![decoration](../images/{name})`)",
-                    ),
-                )
+                _no_alt(path, number, target, name, problems)
+
+
+def _no_alt(path: str, number: int, target: str, name: str, problems: Problems) -> None:
+    problems.add(
+        path,
+        number,
+        "afbeelding",
+        Message(
+            nl=f"de afbeelding {target} heeft geen alt-tekst (schrijf tussen de haken wat je op de foto ziet, zoals `![Kinderen spelen buiten](../images/{name})`; is het alleen versiering, schrijf dan `![decoratie](../images/{name})`)",
+            en=f"the picture {target} has no alt text (write between the brackets what the picture shows, like `![Children playing outside](../images/{name})`; if it only decorates, write `![decoration](../images/{name})`)",
+        ),
+    )
 
 
 def _outside(path: str, number: int, alt: str, target: str, images: dict[str, Path], problems: Problems) -> None:
@@ -266,15 +270,7 @@ def _outside(path: str, number: int, alt: str, target: str, images: dict[str, Pa
         ),
     )
     if not alt:
-        problems.add(
-            path,
-            number,
-            "afbeelding",
-            Message(
-                nl=f"de afbeelding {target} heeft geen alt-tekst (schrijf tussen de haken wat je op de foto ziet; is het alleen versiering, schrijf dan `decoratie`)",
-                en=f"the picture {target} has no alt text (write between the brackets what the picture shows; if it only decorates, write `decoration`)",
-            ),
-        )
+        _no_alt(path, number, target, name, problems)
 
 
 def render(body: str, images: dict[str, Path], link, decoration: bool = True) -> str:

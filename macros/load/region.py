@@ -25,6 +25,7 @@ from macros.core.licences import LICENCES, Licence
 from macros.core.problems import Message, Problems
 from macros.core.schema import LANGUAGES, LINES, Field, Where, check, compose
 from macros.core.svg import check_svg
+from macros.core.text_checks import web_address_problem
 
 REL = "data/region.yaml"
 _TEXTS = lambda what, required=True: Field("texts", what, required=required)
@@ -416,7 +417,7 @@ def _check_values(data: dict[str, Any], lines: dict[str, int], root: Path, probl
                 )
 
 
-_TEAM_URL = re.compile(r"^https://[a-z0-9.-]+\.[a-z]{2,}(?:/[^\s<>\"']*)?$")
+_TEAM_ADDRESS = Message(nl="een adres dat met https:// begint", en="an address starting with https://")
 
 
 def _municipality_maps(node: yaml.Node | None) -> yaml.Node | None:
@@ -446,19 +447,9 @@ def _check_local_teams(data: dict[str, Any], lines: dict[str, int], problems: Pr
     for number, item in enumerate(items):
         url = item["local_team"]
         line = item[LINES].get("local_team", item[LINES].get("name", lines["municipalities"]))
-        if url and url.startswith("http://"):
-            problems.add(
-                REL, line, f"municipalities[{number}].local_team",
-                Message(nl=f"moet met https beginnen (schrijf `https://{url[7:]}`)", en=f"must be https (expected `https://{url[7:]}`)"),
-            )
-        elif url and not _TEAM_URL.match(url):
-            problems.add(
-                REL, line, f"municipalities[{number}].local_team",
-                Message(
-                    nl=f'"{url}" is geen webadres (schrijf een adres dat met https:// begint)',
-                    en=f'"{url}" is not a web address (expected an address starting with https://)',
-                ),
-            )
+        wrong = web_address_problem(url, _TEAM_ADDRESS) if url else None
+        if wrong is not None:
+            problems.add(REL, line, f"municipalities[{number}].local_team", wrong)
         elif not url and with_team and item["name"]:
             problems.add(
                 REL, line, f"municipalities[{number}].local_team",
