@@ -571,3 +571,18 @@ def test_the_printed_pieces_are_made_from_the_content_not_from_built_pages(lang:
         assert screen_only not in brochure
     poster = documents.poster_html(site, tmp_path, url, NAMES[lang], site.region.publisher, lang)
     assert 'class="rv-praatplaat' in poster and not list(tmp_path.iterdir())
+
+
+def test_every_pdf_says_where_it_is_published_and_how_it_may_be_used(site_dir: Path) -> None:
+    """XMP: the source address, the licence as rights, web statement and usage terms in both languages."""
+    for path in _all_pdfs(site_dir, site_dir):
+        kind = _kind(path)
+        lang = next(item.lang for item in downloads(NAMES) if item.name == path.name)
+        with pikepdf.open(path) as pdf:
+            xmp = pdf.Root.Metadata.read_bytes().decode("utf-8")
+        prefix = "" if lang == "nl" else "en/"
+        expected = SITE_URL + prefix + ("jongeren/voor-jou/" if kind == "leaflet" and lang == "nl" else "young-people/voor-jou/" if kind == "leaflet" else "")
+        assert f"<dc:source>{expected}</dc:source>" in xmp, (path.name, expected)
+        assert "<xmpRights:Marked>True</xmpRights:Marked>" in xmp
+        terms = re.search(r"<xmpRights:UsageTerms><rdf:Alt>(.*?)</rdf:Alt>", xmp).group(1)
+        assert 'xml:lang="nl"' in terms and 'xml:lang="en"' in terms and "CC BY 4.0" in terms, terms

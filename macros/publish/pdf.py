@@ -28,6 +28,7 @@ from macros.load.indicators import LOCALES
 from macros.load.site import Site
 from macros.publish.documents import POSTER_SIZE, brochure_html, leaflet_html, licence_in, poster_html
 from macros.publish.pdf_tags import finish
+from macros.render.units import unit_path, youth_page
 
 FOLDER = DOWNLOADS
 _LEAFLET = {"nl": "jongeren", "en": "young-people"}
@@ -162,7 +163,7 @@ def _fit_poster(document: str, base_url: str) -> Any:
     return best
 
 
-def _write_pdf(document: str, base_url: str, target: Path, fit: bool = False, rights: tuple[str, str] | None = None) -> Path:
+def _write_pdf(document: str, base_url: str, target: Path, fit: bool = False, rights: dict[str, Any] | None = None) -> Path:
     """One PDF from its HTML (runs in a worker process), with its tags finished (pdf_tags)."""
     from weasyprint import HTML
 
@@ -198,7 +199,12 @@ def write_pdfs(site: Site, site_dir: Path, site_url: str, extra: list[tuple[Any,
         document = make(site, site_dir, site_url, names[item.lang], site.region.publisher, item.lang)
         # Plain text from here on: Markup would escape what _fit_poster puts in.
         licence = licence_in(site, item.lang)
-        rights = (f"{licence['name']}. {licence['terms']}", licence["url"])
+        # What the file says of itself (XMP): its licence in its language and in both as usage
+        # terms, and where it is published (the site in its language, or the page it prints).
+        youth = youth_page(site, item.lang) if item.kind == "leaflet" else None
+        source = site_url + (unit_path(youth) if youth else ("" if item.lang == LANGUAGES[0] else f"{item.lang}/"))
+        terms = {lang: f"{licence_in(site, lang)['name']}. {licence_in(site, lang)['terms']}" for lang in LANGUAGES}
+        rights = {"text": f"{licence['name']}. {licence['terms']}", "url": licence["url"], "terms": terms, "source": source}
         jobs.append((_write_pdf, (str(document), site_dir.as_uri() + "/", folder / item.name, item.kind == "poster", rights)))
     count = len(jobs)
     jobs += extra or []

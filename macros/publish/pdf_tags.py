@@ -25,6 +25,7 @@ The file is saved with qpdf's deterministic ID, so two builds of one commit stay
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 import pikepdf
@@ -93,24 +94,28 @@ def _to_artifacts(pdf: pikepdf.Pdf, loose: dict[int, set[int]]) -> None:
                     holder.write(data)
 
 
-def _declare(pdf: pikepdf.Pdf, rights: tuple[str, str] | None) -> None:
-    """Add the PDF/UA-1 identification, and the licence (Dublin Core rights and the XMP rights
-    web statement, both in schemas PDF/A knows), to the metadata's RDF (once)."""
+def _declare(pdf: pikepdf.Pdf, rights: dict[str, Any] | None) -> None:
+    """Add the PDF/UA-1 identification, the licence (Dublin Core rights, the XMP rights mark,
+    web statement and usage terms in each language) and the file's source (its address online)
+    to the metadata's RDF, once. Every property is in a schema PDF/A knows (Dublin Core, XMP
+    Rights Management): no extension schema is needed."""
     stream = pdf.Root.Metadata
     data = stream.read_bytes()
     if b"pdfuaid:part" in data:
         return
     extra = _UA
     if rights is not None:
-        text, url = (escape(value).encode("utf-8") for value in rights)
+        text, url, source = (escape(rights[key]) for key in ("text", "url", "source"))
+        terms = "".join(f'<rdf:li xml:lang="{lang}">{escape(value)}</rdf:li>' for lang, value in rights["terms"].items())
+        first = escape(next(iter(rights["terms"].values())))
         extra += (
-            b'<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:rights><rdf:Alt><rdf:li xml:lang="x-default">'
-            + text
-            + b'</rdf:li></rdf:Alt></dc:rights></rdf:Description>\n<rdf:Description rdf:about="" xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/">'
-            + b"<xmpRights:Marked>True</xmpRights:Marked><xmpRights:WebStatement>"
-            + url
-            + b"</xmpRights:WebStatement></rdf:Description>\n"
-        )
+            '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:rights><rdf:Alt><rdf:li xml:lang="x-default">'
+            f"{text}</rdf:li></rdf:Alt></dc:rights><dc:source>{source}</dc:source></rdf:Description>\n"
+            '<rdf:Description rdf:about="" xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/">'
+            f"<xmpRights:Marked>True</xmpRights:Marked><xmpRights:WebStatement>{url}</xmpRights:WebStatement>"
+            f'<xmpRights:UsageTerms><rdf:Alt><rdf:li xml:lang="x-default">{first}</rdf:li>{terms}</rdf:Alt></xmpRights:UsageTerms>'
+            "</rdf:Description>\n"
+        ).encode()
     end = data.index(b"</rdf:RDF>")
     stream.write(data[:end] + extra + data[end:])
 
@@ -130,7 +135,7 @@ def _fix_bbox(element: pikepdf.Dictionary, pages: dict[tuple[int, int], pikepdf.
     attributes.BBox = pikepdf.Array([round(left * _PX, 3), round(height - bottom * _PX, 3), round(right * _PX, 3), round(height - top * _PX, 3)])
 
 
-def finish(path: Path, rights: tuple[str, str] | None = None) -> None:
+def finish(path: Path, rights: dict[str, Any] | None = None) -> None:
     """Mark the page furniture as artifacts and give every table header its scope, in place."""
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:
         tree = pdf.Root.StructTreeRoot
