@@ -25,6 +25,8 @@ from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
+from macros.core.problems import Message, Problem
+
 _REFRESH = re.compile(r"url=(.+)$", re.IGNORECASE)
 _SITEMAP_URL = re.compile(r'<loc>([^<]+)</loc>|href="([^"]+)"')
 # Where links are made from content and our own templates, on a page with an article.
@@ -160,4 +162,36 @@ def check_site_links(site_dir: Path, site_url: str = "", not_built: str | None =
             message = resolve("/", loc or href)
             if message:
                 problems.append(f"/{sitemap.relative_to(site_dir).as_posix()}: {message}")
+    return problems
+
+
+def in_sources(broken: list[str], current: dict[str, str], root: Path, docs: Path) -> list[Problem]:
+    """The broken links of a built site as problems on the file and line an editor wrote them:
+    the page's source (data/addresses' map of each address to its file) and the first line that
+    holds the link's target, in the editors' language."""
+    problems = []
+    for item in broken:
+        page, _, rest = item.partition(": ")
+        where = rest.rsplit(": ", 1)
+        target = where[-1].strip()
+        source = current.get(page) or current.get(page.rstrip("/") + "/") or ""
+        file = (docs / source[len("docs/") :]) if source.startswith("docs/") else root / source
+        line = 1
+        if source and file.is_file():
+            wanted = [target, target.rstrip("/").rsplit("/", 1)[-1]]
+            for number, text in enumerate(file.read_text(encoding="utf-8").split("\n"), start=1):
+                if any(word and word in text for word in wanted):
+                    line = number
+                    break
+        problems.append(
+            Problem(
+                source or page,
+                line,
+                "link",
+                Message(
+                    nl=f"op de gebouwde pagina {page} leidt deze link nergens heen: {target} (controleer het adres of het #id; {rest})",
+                    en=f"on the built page {page} this link leads nowhere: {target} ({rest})",
+                ),
+            )
+        )
     return problems

@@ -52,7 +52,7 @@ from macros.load.addresses import in_language, neutral
 from macros.load.history import History, long_date
 from macros.load.site import Site, load_site, load_strings
 from macros.publish import downloads, pdf, social
-from macros.publish.links import check_site_links
+from macros.publish.links import check_site_links, in_sources
 from macros.publish.redirects import write_redirects, write_robots
 from macros.render import citations, structured
 from macros.render import units as render
@@ -415,8 +415,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise _report(error) from None
     broken = check_site_links(site_dir, config["site_url"] or "", pdf.FOLDER if preview.downloads_skipped() else None)
     if broken:
-        for problem in broken:
-            log.error(f"broken link on {problem}")
+        # Each on the file and line that made it, in the editors' language (as make check would).
+        for problem in in_sources(broken, site.addresses.current, site.root, DOCS):
+            log.error(str(problem))
         raise PluginError(f"{len(broken)} broken link(s) in the built site; nothing was published.")
 
 
