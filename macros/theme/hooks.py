@@ -331,7 +331,10 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     env.filters["rv_alternates"] = alternate_urls
 
     def lastmod(file: Any) -> str:
-        return _last_updated(file.page, _build(config), getattr(file, "locale", LANGUAGES[0]))["iso"]
+        build = _build(config)
+        if build.showing_problems:
+            return ""  # the editors' preview with problems: no site, so no dates
+        return _last_updated(file.page, build, getattr(file, "locale", LANGUAGES[0]))["iso"]
 
     env.filters["rv_lastmod"] = lastmod
     return env
