@@ -127,7 +127,7 @@ def test_a_moved_page_and_a_renamed_id_keep_working(tmp_path: Path, monkeypatch:
     assert check_site_links(out, SITE_URL) == []
 
 
-def test_a_broken_link_the_build_finds_is_reported_on_its_source_line_in_dutch(tmp_path: Path) -> None:
+def test_a_broken_link_the_build_finds_is_reported_on_its_source_line_in_dutch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """What only the built site shows (a link made by a template, or missed by the checks) is
     still told on the file and line that made it, in the editors' language."""
     from macros.core.problems import LANGUAGE_SETTING
@@ -140,9 +140,7 @@ def test_a_broken_link_the_build_finds_is_reported_on_its_source_line_in_dutch(t
     source.write_text("\n".join([*lines, "", "Zie het [schema](../../assets/schema-weg.png)."]), encoding="utf-8")
     address = next(a for a, file in SITE.addresses.current.items() if file == "content/vision/onze-visie.nl.md" and "#" not in a)
     broken = [f"{address}: <a href> leads nowhere: ../../assets/schema-weg.png"]
-    import os
-
-    os.environ.pop(LANGUAGE_SETTING, None)
+    monkeypatch.delenv(LANGUAGE_SETTING, raising=False)
     (problem,) = in_sources(broken, SITE.addresses.current, root, ROOT / "docs")
     assert (problem.path, problem.line, problem.field) == ("content/vision/onze-visie.nl.md", len(lines) + 2, "link")
     assert problem.message.startswith(f"op de gebouwde pagina {address} leidt deze link nergens heen: ../../assets/schema-weg.png")

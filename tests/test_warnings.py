@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from macros.core.problems import ContentError
@@ -90,16 +91,11 @@ def test_a_link_to_a_file_that_is_not_there_is_named() -> None:
     ]
 
 
-def test_a_pull_requests_preview_is_marked_on_every_page_and_not_indexed(tmp_path: Path, site_dir: Path) -> None:
+def test_a_pull_requests_preview_is_marked_on_every_page_and_not_indexed(tmp_path: Path, site_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The workflow's preview job builds with REGIOVISIE_PR_PREVIEW=1 (.github/workflows/site.yml)."""
-    import os
-
     site = tmp_path / "preview"
-    os.environ["REGIOVISIE_PR_PREVIEW"] = "1"
-    try:
-        build = run_build(site, pages_only=True)
-    finally:
-        del os.environ["REGIOVISIE_PR_PREVIEW"]
+    monkeypatch.setenv("REGIOVISIE_PR_PREVIEW", "1")
+    build = run_build(site, pages_only=True)
     assert build.returncode == 0, build.stdout + build.stderr
     pages = [page for page in sorted(site.rglob("index.html")) if 'http-equiv="refresh"' not in page.read_text(encoding="utf-8")]
     assert len(pages) > 40

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 
 from macros.core.paths import localize_link
 from macros.core.schema import LANGUAGES
@@ -37,23 +38,31 @@ def unit_markdown(site: Site, unit: Unit, link: Link, medium: str = "screen") ->
     return f"{unit_header(site, unit, link, medium)}\n\n{body}\n\n{unit_footer(site, unit, link, medium)}\n"
 
 
-def repository_links(text: str, source: str, key: str) -> str:
-    """Links written as the file in the repository (``../principles/samen-leren.nl.md``, which
-    GitHub's preview follows) as the site's own (``../principes/samen-leren.md``), from the page
-    ``key`` whose file is ``source``."""
+def _map_targets(text: str, change: Callable[[str], str]) -> str:
+    """Every link target in a body's Markdown (inline and reference links) through ``change``."""
 
     def rewrite(match: re.Match[str]) -> str:
         group = 2 if match.re is INLINE_LINK else 1
         whole = match.group(0)
         start, end = match.start(group) - match.start(), match.end(group) - match.start()
-        path, hash_, anchor = whole[start:end].partition("#")
-        target = repository_key(source, path)
-        if target is None:
-            return whole
-        site_path = posixpath.relpath(f"{target}.md", posixpath.dirname(key) or ".")
-        return whole[:start] + site_path + hash_ + anchor + whole[end:]
+        return whole[:start] + change(whole[start:end]) + whole[end:]
 
     return "\n".join(REFERENCE.sub(rewrite, INLINE_LINK.sub(rewrite, line)) for line in text.split("\n"))
+
+
+def repository_links(text: str, source: str, key: str) -> str:
+    """Links written as the file in the repository (``../principles/samen-leren.nl.md``, which
+    GitHub's preview follows) as the site's own (``../principes/samen-leren.md``), from the page
+    ``key`` whose file is ``source``."""
+
+    def to_site(written: str) -> str:
+        path, hash_, anchor = written.partition("#")
+        target = repository_key(source, path)
+        if target is None:
+            return written
+        return posixpath.relpath(f"{target}.md", posixpath.dirname(key) or ".") + hash_ + anchor
+
+    return _map_targets(text, to_site)
 
 
 def localize_links(text: str, lang: str) -> str:
@@ -61,11 +70,4 @@ def localize_links(text: str, lang: str) -> str:
     live in English folders, so their links are renamed to match."""
     if lang == LANGUAGES[0]:
         return text
-
-    def rename(match: re.Match[str]) -> str:
-        group = 2 if match.re is INLINE_LINK else 1
-        start, end = match.start(group) - match.start(), match.end(group) - match.start()
-        whole = match.group(0)
-        return whole[:start] + localize_link(whole[start:end], lang) + whole[end:]
-
-    return "\n".join(REFERENCE.sub(rename, INLINE_LINK.sub(rename, line)) for line in text.split("\n"))
+    return _map_targets(text, lambda written: localize_link(written, lang))

@@ -201,7 +201,7 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
         context["ui"] = {key: texts[lang] for key, texts in build.strings.items()}
         context["page_lang"] = lang
         # The problem page is served at every address: its style sheets are found from the root.
-        context["base_href"] = urlsplit(config["site_url"] or "/").path.rstrip("/") + "/" + page.url
+        context["base_href"] = _base_href(config, page)
         return context
     site = build.loaded
     links = []
@@ -221,8 +221,7 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
         # the language root so English pages search the English index (see _split_search_index).
         context["base_url"] = get_relative_url(f"{lang}/", page.url)
     context["last_updated"] = _last_updated(page, build, lang)
-    unit_ref = (page.meta or {}).get("unit")
-    unit = site.units.get(*unit_ref.split("/", 1), lang) if unit_ref else None
+    unit = _unit_of(page, site, lang)
     if unit is not None and unit.type != "youth":
         # "Zo verwijs je hiernaar", with the date the page last changed as its version (not on
         # the page for young people: a citation is for reports, not for them).
@@ -238,8 +237,36 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
     # Under which licence the texts and figures may be reused: footer and <link rel="license">.
     context["licence"] = _licence(site, lang)
     if page.file.src_uri.startswith("404."):
-        context["base_href"] = urlsplit(config["site_url"] or "/").path.rstrip("/") + "/" + page.url
+        context["base_href"] = _base_href(config, page)
     return context
+
+
+def _base_href(config: MkDocsConfig, page: Any) -> str:
+    """The page's own address below the site's host: a page served at any address (404, the
+    preview's problems) resolves its relative links from there."""
+    return urlsplit(config["site_url"] or "/").path.rstrip("/") + "/" + page.url
+
+
+def _page_words(page: Any, unit: Any, config: MkDocsConfig) -> tuple[str, str]:
+    """The page's title and description: a unit's own, else its front matter's, else the site's."""
+    if unit is not None:
+        return unit.title, unit.meta["summary"]
+    # Our own pages' titles arrive escaped for Material (macros/stage/pages.py): the templates escape again.
+    title = html.unescape(str((page.meta or {}).get("title") or page.title or config["site_name"]))
+    description = html.unescape(str((page.meta or {}).get("description") or config["site_description"] or ""))
+    return title, description
+
+
+def _unit_of(page: Any, site: Site, lang: str) -> Any:
+    """The content unit a generated page shows (its front matter names it), or None."""
+    unit_ref = (page.meta or {}).get("unit")
+    return site.units.get(*unit_ref.split("/", 1), lang) if unit_ref else None
+
+
+def _source(page: Any, unit: Any, site: Site, lang: str) -> Path:
+    """The file an editor wrote the page in: a unit's, or the page in docs/ by its Dutch name
+    (English pages are staged in English folders)."""
+    return site.root / unit.path if unit is not None else DOCS / neutralize(page.file.src_uri, lang)
 
 
 def _translation_notice(page: Any, unit: Any, build: Build, lang: str) -> dict[str, Any] | None:
@@ -256,8 +283,7 @@ def _translation_notice(page: Any, unit: Any, build: Build, lang: str) -> dict[s
     folder, _, rest = found.dutch.partition("/")
     dutch = (DOCS / rest) if folder == "docs" else site.root / found.dutch
     day = build.history.changed(dutch)
-    _, neutral_path = neutral("/" + page.url)
-    href = get_relative_url(in_language(neutral_path, LANGUAGES[0]).lstrip("/"), page.url)
+    href = get_relative_url(alternate_urls(page.url)[0][1], page.url)
     when = Markup('<time datetime="{}">{}</time>').format(day.isoformat(), long_date(day, lang))
     sentence = escape(site.t("translation_notice", lang)).replace("{date}", when)
     return {"sentence": sentence, "link": escape(site.t("translation_notice_link", lang)), "href": href, "lang": LANGUAGES[0]}
@@ -295,13 +321,8 @@ def _json_ld(page: Any, unit: Any, build: Build, config: MkDocsConfig, lang: str
     """schema.org for the page (macros/render/structured.py): a unit as a report of the vision."""
     site = build.loaded
     assert build.history is not None
-    if unit is not None:
-        title, description = unit.title, unit.meta["summary"]
-        published = build.history.published(site.root / unit.path)
-    else:
-        title = html.unescape(str((page.meta or {}).get("title") or page.title or config["site_name"]))
-        description = html.unescape(str((page.meta or {}).get("description") or config["site_description"] or ""))
-        published = build.history.published(DOCS / neutralize(page.file.src_uri, lang))
+    title, description = _page_words(page, unit, config)
+    published = build.history.published(_source(page, unit, site, lang))
     dataset = unit is not None and "figure(" in unit.body
     data = structured.graph(site, lang, _absolute(config, page.url), title, description, unit, modified, published, dataset)
     return structured.script(data)
@@ -309,12 +330,7 @@ def _json_ld(page: Any, unit: Any, build: Build, config: MkDocsConfig, lang: str
 
 def _social_meta(page: Any, unit: Any, site: Site, config: MkDocsConfig, lang: str) -> Markup:
     """The page's link preview (macros/publish/social.py), from the editors' own words where it has them."""
-    if unit is not None:
-        title, description = unit.title, unit.meta["summary"]
-    else:
-        # Our own pages' titles arrive escaped for Material (macros/stage/pages.py): the template escapes again.
-        title = html.unescape(str((page.meta or {}).get("title") or page.title or config["site_name"]))
-        description = html.unescape(str((page.meta or {}).get("description") or config["site_description"] or ""))
+    title, description = _page_words(page, unit, config)
     if page.file.src_uri.startswith("index."):
         title = site.region.site_name(lang) if site.region else title
     return social.meta_tags(site, lang, page.url, title, description, lambda url: _absolute(config, url))
@@ -344,14 +360,7 @@ def _last_updated(page: Any, build: Build, lang: str) -> dict[str, str]:
     """The date the page's source last changed, as ``datetime`` and as words in ``lang``."""
     site = build.loaded
     assert build.history is not None
-    unit = (page.meta or {}).get("unit")
-    if unit:
-        type_name, unit_id = unit.split("/")
-        source = site.root / site.units.get(type_name, unit_id, lang).path
-    else:
-        # English pages are staged in English folders; their source is in docs/ by its Dutch name.
-        source = DOCS / neutralize(page.file.src_uri, lang)
-    day = build.history.changed(source)
+    day = build.history.changed(_source(page, _unit_of(page, site, lang), site, lang))
     return {"iso": day.isoformat(), "text": long_date(day, lang), "day": day}
 
 
