@@ -124,5 +124,5 @@ lighthouse: build install-test
 	$(BIN)/python scripts/lighthouse.py
 
 ## benchmark: median times of make check and the build, and the site's size (a report, not a test)
-benchmark: install
+benchmark: install-test
 	$(BIN)/python scripts/benchmark.py

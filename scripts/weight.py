@@ -1,84 +1,164 @@
-"""Page weight of a first visit, per page type: HTML + CSS + JS + images, in kB gzip (a report).
+"""Page weight of a first visit, per page type and language, in kB gzip (measured in Chromium).
 
-Usage: `python scripts/weight.py SITE_DIR [OTHER_SITE_DIR]`; with two folders it prints both
-side by side (before and after a change). `make benchmark` includes the table.
+Every response of a first visit is counted (a fresh browser context: nothing cached), at its
+gzip size (zlib level 6, what web servers send by default), grouped by kind. The budget test
+(tests/test_weight.py) asserts :data:`BUDGET_KB` on the same numbers; `make benchmark` prints
+the table. Usage: `python scripts/weight.py SITE_DIR [OTHER_SITE_DIR]`: with two folders, both
+side by side (before and after a change).
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import gzip
-import posixpath
+import http.server
 import sys
-from html.parser import HTMLParser
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
+# Every page type, in both languages (the example region's addresses differ: see tests/test_weight.py).
 PAGE_TYPES = {
-    "home": "index.html",
-    "principle": "principes/samen-leren/index.html",
-    "persona": "personas/sarah/index.html",
-    "vision": "visie/onze-visie/index.html",
-    "figures": "visie/cijfers/index.html",
-    "overview": "overzicht/index.html",
+    "home": ("", "en/"),
+    "principle": ("principes/samen-leren/", "en/principles/samen-leren/"),
+    "story": ("personas/sarah/", "en/stories/sarah/"),
+    "vision": ("visie/onze-visie/", "en/vision/onze-visie/"),
+    "figures": ("visie/cijfers/", "en/vision/cijfers/"),
+    "overview": ("overzicht/", "en/overview/"),
+    "youth": ("jongeren/voor-jou/", "en/young-people/voor-jou/"),
+    "service": ("toegankelijkheid/", "en/accessibility/"),
+    "downloads": ("downloads/", "en/downloads/"),
+    "not-found": ("404.html", "en/404.html"),
 }
-KINDS = ("html", "css", "js", "images")
+KINDS = ("html", "css", "js", "images", "other")
+# The most a first visit of any page may weigh, everything counted.
+BUDGET_KB = 25.0
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+_KIND = {"document": "html", "stylesheet": "css", "script": "js", "image": "images"}
 
 
-class _Assets(HTMLParser):
-    """The files a browser fetches for a page on its first visit (stylesheets, scripts, images, icons)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.found: list[tuple[str, str]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k: v or "" for k, v in attrs}
-        if tag == "link" and a.get("rel") == "stylesheet":
-            self.found.append(("css", a["href"]))
-        elif tag == "link" and "icon" in a.get("rel", ""):
-            self.found.append(("images", a["href"]))
-        elif tag == "script" and a.get("src"):
-            self.found.append(("js", a["src"]))
-        elif tag == "img" and a.get("src") and a.get("loading") != "lazy":
-            # Lazy images (the portraits below the fold) are not part of the first view.
-            self.found.append(("images", a["src"]))
+def gzip_kb(data: bytes) -> float:
+    return len(gzip.compress(data, 6, mtime=0)) / 1024
 
 
-def _gzip_kb(data: bytes) -> float:
-    return len(gzip.compress(data, 9)) / 1024
+def start_visit(context: object, url: str) -> tuple[object, list[object]]:
+    """Open ``url`` in a fresh tab of ``context`` and record its responses; returns at once, so
+    several visits can load side by side (:func:`finish_visit` waits for each)."""
+    tab = context.new_page()  # type: ignore[attr-defined]
+    responses: list[object] = []
+    tab.on("response", lambda response: responses.append(response))
+    tab.goto(url, wait_until="commit")
+    return tab, responses
 
 
-def weigh(site: Path, page: str) -> dict[str, float]:
-    """kB gzip per kind for one page and what it loads (each file counted once)."""
-    html = (site / page).read_bytes()
+def finish_visit(visit: tuple[object, list[object]]) -> dict[str, float]:
+    """kB gzip per kind of every response of the visit, once the network has been idle for 0.5 s."""
+    tab, responses = visit
+    tab.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
     totals = dict.fromkeys(KINDS, 0.0)
-    totals["html"] = _gzip_kb(html)
-    parser = _Assets()
-    parser.feed(html.decode("utf-8"))
-    seen: set[str] = set()
-    for kind, href in parser.found:
-        path = posixpath.normpath(posixpath.join(posixpath.dirname(page), href.split("?")[0].split("#")[0]))
-        file = site / path
-        if path in seen or not file.is_file():
-            continue
-        seen.add(path)
-        totals[kind] += _gzip_kb(file.read_bytes())
+    for response in responses:
+        kind = _KIND.get(response.request.resource_type, "other")  # type: ignore[attr-defined]
+        totals[kind] += gzip_kb(response.body())  # type: ignore[attr-defined]
+    tab.close()  # type: ignore[attr-defined]
     return totals
 
 
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serving(site: Path) -> Iterator[str]:
+    """The folder served on a free port of 127.0.0.1; yields its base address."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+def measure(site: Path) -> dict[tuple[str, str], dict[str, float]]:
+    """Every page type in both languages: kB gzip per kind."""
+    from playwright.sync_api import sync_playwright
+
+    found = {}
+    with serving(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        visits = {}
+        for name, paths in PAGE_TYPES.items():
+            for lang, path in zip(("nl", "en"), paths):
+                if (site / (path if path.endswith(".html") else path + "index.html")).is_file():
+                    context = browser.new_context(viewport={"width": 390, "height": 844})
+                    visits[(name, lang)] = (context, start_visit(context, base + path))
+        for key, (context, visit) in visits.items():
+            found[key] = finish_visit(visit)
+            context.close()
+        browser.close()
+    return found
+
+
+# What a first search fetches: the reader opens the search on the home page and types a word.
+SEARCHES = {"nl": ("", "leren"), "en": ("en/", "learn")}
+
+
+def first_search(site: Path) -> dict[str, tuple[float, int]]:
+    """Per language: kB gzip and number of requests from opening the search to its first results."""
+    from playwright.sync_api import sync_playwright
+
+    found = {}
+    with serving(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for lang, (path, words) in SEARCHES.items():
+            context = browser.new_context(viewport={"width": 390, "height": 844})
+            tab = context.new_page()
+            tab.goto(base + path, wait_until="networkidle")
+            responses: list[object] = []
+            tab.on("response", lambda response, seen=responses: seen.append(response))
+            tab.locator("[data-rv=open-search]").click()
+            tab.locator("[data-rv=search-input]").press_sequentially(words)
+            tab.locator("[data-rv=search-status]").filter(has_text=words).wait_for(timeout=15_000)
+            tab.wait_for_load_state("networkidle")
+            found[lang] = (sum(gzip_kb(r.body()) for r in responses), len(responses))  # type: ignore[attr-defined]
+            context.close()
+        browser.close()
+    return found
+
+
 def table(sites: list[Path]) -> str:
-    """A Markdown table: one row per page type, one column group per site folder."""
-    labels = [s.name for s in sites]
-    head = "| page type | " + " | ".join(f"{label}: HTML / CSS / JS / images = total kB gzip" for label in labels) + " |"
+    """A Markdown table: one row per page type and language, one column per site folder."""
+    results = [measure(site) for site in sites]
+    head = "| page type | " + " | ".join(f"{site.name}: " + " / ".join(KINDS) + " = total kB gzip" for site in sites) + " |"
     lines = [head, "|---|" + "---|" * len(sites)]
-    for name, page in PAGE_TYPES.items():
-        cells = []
-        for site in sites:
-            if not (site / page).is_file():
-                cells.append("–")
-                continue
-            w = weigh(site, page)
-            cells.append(" / ".join(f"{w[k]:.1f}" for k in KINDS) + f" = **{sum(w.values()):.1f}**")
-        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    for name in PAGE_TYPES:
+        for lang in ("nl", "en"):
+            cells = []
+            for found in results:
+                weights = found.get((name, lang))
+                cells.append(
+                    "–"
+                    if weights is None
+                    else " / ".join(f"{weights[k]:.1f}" for k in KINDS) + f" = **{sum(weights.values()):.1f}**"
+                )
+            lines.append(f"| {name} ({lang}) | " + " | ".join(cells) + " |")
+    for site in sites:
+        if (site / "pagefind" / "pagefind.js").is_file():
+            for lang, (kb, count) in first_search(site).items():
+                lines.append(
+                    f"\nA first search in {lang} on {site.name} ({SEARCHES[lang][1]!r}): {kb:.1f} kB gzip in {count} requests."
+                )
     return "\n".join(lines)
 
 

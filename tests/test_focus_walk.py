@@ -44,15 +44,14 @@ EXAMPLE_TYPES = {
 }
 MAX_STOPS = 400
 
-# What one stop looks like, measured in the page. The palette switch is a pair of radio
-# buttons Material hides, and the icon shown is what shows focus.
+# What one stop looks like, measured in the page.
 # Colours are read back from a canvas, so every CSS colour syntax (color-mix, color()) compares.
 INSPECT = """async () => {
-  // Two frames: Material places its sidebars and tabs after a scroll, on the next frame.
+  // Two frames: the sticky header and sidebar settle after a scroll, on the next frame.
   for (let i = 0; i < 2; i++) await new Promise(requestAnimationFrame);
   const focused = document.activeElement;
   if (!focused || focused === document.body) return null;
-  const shown = focused.matches('input.md-option') ? focused.form.querySelector('label:not([hidden])') : focused;
+  const shown = focused;
   const canvas = document.createElement('canvas'); canvas.width = canvas.height = 1;
   const context = canvas.getContext('2d', {willReadFrequently: true});
   const rgba = (colour) => { context.clearRect(0, 0, 1, 1); context.fillStyle = '#000'; context.fillStyle = colour;

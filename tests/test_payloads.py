@@ -422,9 +422,12 @@ def test_nothing_runs_in_chromium(outcomes: dict[str, Outcome], browser: object)
                 tab.mouse.move(200, 200)
             for prefix in ("", "en/"):
                 tab.goto(base + prefix, wait_until="load")
-                tab.locator("[data-rv=open-search]").click() if tab.locator("[data-rv=open-search]").is_visible() else None
-                tab.locator("input.md-search__input").fill(outcome.payload[:12])
-                tab.wait_for_timeout(400)
+                tab.locator("[data-rv=open-search]").click()
+                tab.locator("[data-rv=search-input]").fill(outcome.payload[:12])
+                # The search has answered (a count, nothing found, or that it failed): results are shown.
+                tab.locator("[data-rv=search-status]").filter(has_not_text="…").filter(has_text=re.compile(".")).wait_for(
+                    timeout=15_000
+                )
         finally:
             context.close()
             httpd.shutdown()

@@ -38,6 +38,10 @@ AXE_OPTIONS = {
 # Exclusions, each with its reason. None today: add one only with a written reason.
 AXE_EXCLUDED_RULES: dict[str, str] = {}
 OUTPUT = ROOT / "test-output"
+# The search dialog with results is audited as a state of its own in every setting: the home
+# page with the search open, a word both regions use typed in.
+SEARCH_STATE = "#search-results"
+SEARCH_WORD = "jeugdhulp"
 
 
 @dataclass
@@ -54,6 +58,11 @@ class Visit:
 
 def site_pages(site_dir: Path) -> list[str]:
     return [p for p in pages(site_dir) if not p.startswith(("assets/", "search/"))]
+
+
+def audited_pages(site_dir: Path) -> list[str]:
+    """What each setting audits: every page, and the open search with results."""
+    return [*site_pages(site_dir), SEARCH_STATE]
 
 
 def _sweep(site_dir: Path, server: str, site: str, alfa: AlfaFeed, extra: tuple[str, ...] = ()) -> list[Visit]:
@@ -81,9 +90,15 @@ def _sweep(site_dir: Path, server: str, site: str, alfa: AlfaFeed, extra: tuple[
             tab.on("request", lambda request, log=current: log and log[-1].requests.append(request.url))
             tab.on("console", lambda message, log=current: log and message.type in ("error", "warning") and log[-1].console.append(f"{message.type}: {message.text}"))
             tab.on("pageerror", lambda error, log=current: log and log[-1].console.append(f"pageerror: {error}"))
-            for page_path in site_pages(site_dir):
+            for page_path in audited_pages(site_dir):
                 current.append(Visit(page_path, setting))
-                tab.goto(f"{server}/{page_path}", wait_until="networkidle")
+                if page_path == SEARCH_STATE:
+                    tab.goto(f"{server}/", wait_until="networkidle")
+                    tab.locator("[data-rv=open-search]").click()
+                    tab.locator("[data-rv=search-input]").fill(SEARCH_WORD)
+                    tab.locator("[data-rv=search-results] li").first.wait_for(timeout=15_000)
+                else:
+                    tab.goto(f"{server}/{page_path}", wait_until="networkidle")
                 result = axe.run(tab, options=options)
                 for violation in result.response["violations"]:
                     targets = [", ".join(node["target"]) for node in violation["nodes"]][:3]
@@ -218,7 +233,7 @@ def swept(request: pytest.FixtureRequest, sweeps: Sweeps, site_dir: Path, exampl
 def test_alfa_audited_every_page_in_every_setting(sweeps: Sweeps, site_dir: Path, example_dir: Path, site: str) -> None:
     folder = site_dir if site == "site" else example_dir
     audited = Counter(r["page"] for r in sweeps.alfa if r["site"] == site)
-    assert audited == {page: len(SETTINGS) for page in site_pages(folder)}
+    assert audited == {page: len(SETTINGS) for page in audited_pages(folder)}
     assert all(r["outcomes"] > 0 and r["rules"] > 40 for r in sweeps.alfa if r["site"] == site)
 
 
@@ -243,7 +258,7 @@ def _report(visits: list[Visit], attribute: str) -> list[str]:
 
 def test_every_page_was_visited_in_every_setting(swept: tuple[list[Visit], Path, str]) -> None:
     sweep, site_dir, _ = swept
-    assert len(sweep) == len(site_pages(site_dir)) * len(SETTINGS)
+    assert len(sweep) == len(audited_pages(site_dir)) * len(SETTINGS)
     assert any(v.page.startswith("en/") for v in sweep) and any(v.page == "" for v in sweep)
 
 

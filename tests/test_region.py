@@ -174,7 +174,7 @@ def test_the_example_region_in_its_own_colours_for_review(example_server: str, b
             assert response is not None and response.ok, path
             assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (width, path)
             # The region's colour reaches the page: the header band is the region's brand_dark.
-            band = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+            band = page.evaluate("getComputedStyle(document.querySelector('.rv-header')).backgroundColor")
             assert band == expected_band, band
             if width != 320:
                 page.screenshot(path=str(shots / f"voorbeeld-{name}-{width}-{scheme}.png"), full_page=True)

@@ -16,11 +16,19 @@ PALETTE = yaml.safe_load(tokens.TOKENS.read_text(encoding="utf-8"))
 def test_the_built_style_sheet_has_both_palettes(site_dir: Path) -> None:
     css = (site_dir / "assets" / "site.css").read_text(encoding="utf-8")
     assert "@rv-tokens" not in css
-    for scheme, selector in (("light", ':root,[data-md-color-scheme="default"]{'), ("dark", '[data-md-color-scheme="slate"]{')):
+    # Light by default; dark where the system asks for it (unless the reader chose light on this
+    # site), and where the reader chose dark: CSS alone follows the system.
+    selectors = (
+        ("light", ":root{"),
+        ("dark", '@media (prefers-color-scheme:dark){:root:not([data-rv-scheme="light"]){'),
+        ("dark", ':root[data-rv-scheme="dark"]{'),
+    )
+    for scheme, selector in selectors:
         start = css.index(selector + "--rv-color-ink:")
         block = css[start : css.index("}", start)]
         for name, (value, _) in PALETTE[scheme].items():
             assert f"--rv-color-{name}:{value}" in block, (scheme, name)
+        assert f"color-scheme:{scheme}" in block
 
 
 def test_no_palette_colour_is_written_anywhere_else() -> None:
@@ -38,4 +46,4 @@ def test_no_palette_colour_is_written_anywhere_else() -> None:
 
 def test_print_and_previews_take_the_palette() -> None:
     assert PRINT_COLOURS == {"brand": PALETTE["light"]["brand"][0], "brand_dark": PALETTE["light"]["brand-dark"][0], "accent": PALETTE["light"]["accent"][0]}
-    assert tokens.palette_css("light").startswith(':root,\n[data-md-color-scheme="default"] {')
+    assert tokens.palette_css("light").startswith(":root {")

@@ -14,7 +14,20 @@ from pathlib import Path
 import yaml
 
 TOKENS = Path(__file__).resolve().parents[1] / "tokens.yaml"
-SCHEMES = {"light": ':root,\n[data-md-color-scheme="default"]', "dark": '[data-md-color-scheme="slate"]'}
+SCHEMES = ("light", "dark")
+# Where each scheme's values go. Light is the default; dark follows the system unless the
+# reader chose light on this site, or applies because the reader chose it (docs/assets/scheme.js
+# sets data-rv-scheme on <html>). CSS alone follows the system: no script is needed for it.
+_DARK_BY_SYSTEM = '@media (prefers-color-scheme: dark) {{\n:root:not([data-rv-scheme="light"]) {{\n{body}\n}}\n}}'
+_DARK_BY_CHOICE = ':root[data-rv-scheme="dark"] {{\n{body}\n}}'
+
+
+def scheme_rules(scheme: str, declarations: list[str]) -> str:
+    """Custom properties for one scheme, under the selectors that apply that scheme."""
+    body = "\n".join(declarations)
+    if scheme == "light":
+        return f":root {{\n{body}\n}}"
+    return _DARK_BY_SYSTEM.format(body=body) + "\n" + _DARK_BY_CHOICE.format(body=body)
 
 
 @functools.cache
@@ -33,9 +46,12 @@ def _declarations(values: dict[str, list[str]], prefix: str) -> list[str]:
 
 def palette_css(scheme: str) -> str:
     """One scheme's palette as a block of custom properties (``--rv-color-…``)."""
+    return scheme_rules(scheme, _palette_lines(scheme))
+
+
+def _palette_lines(scheme: str) -> list[str]:
     tokens = _tokens()
-    lines = _declarations(tokens[scheme], "--rv-color-") + _declarations(tokens.get(f"{scheme}-components") or {}, "--rv-")
-    return "\n".join([f"{SCHEMES[scheme]} {{", *lines, "}"])
+    return _declarations(tokens[scheme], "--rv-color-") + _declarations(tokens.get(f"{scheme}-components") or {}, "--rv-")
 
 
 def style_sheet(source: str) -> str:
@@ -44,5 +60,6 @@ def style_sheet(source: str) -> str:
         marker = f"@rv-tokens {scheme};"
         if source.count(marker) != 1:
             raise ValueError(f"docs/assets/site.css must say `{marker}` once, where that palette goes")
-        source = source.replace(marker, palette_css(scheme))
+        # On the site, form controls and scroll bars take the scheme's colours too.
+        source = source.replace(marker, scheme_rules(scheme, [*_palette_lines(scheme), f"  color-scheme: {scheme};"]))
     return source

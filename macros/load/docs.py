@@ -8,7 +8,7 @@ from pathlib import Path
 from macros.core.problems import Message, Problems
 from macros.core.schema import LANGUAGE_ADJECTIVES_NL, LANGUAGE_NAMES, LANGUAGES
 
-# Folders in docs/ that hold no pages (Material's template overrides).
+# Folders in docs/ that hold no pages (our page templates).
 NOT_PAGES = ("overrides",)
 LANG_SUFFIX = re.compile(r"\.(?P<lang>[a-z]{2})\.md$")
 

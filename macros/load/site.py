@@ -74,7 +74,7 @@ class Site:
         return {key: texts[lang] for key, texts in self.strings.items()}
 
     def escaped_strings(self, lang: str) -> dict[str, Markup]:
-        """All interface strings in one language, escaped (for Material's templates, which do
+        """All interface strings in one language, escaped (for our page templates, which do
         not escape); made once per build and language, not once per page."""
         if lang not in self._escaped:
             self._escaped[lang] = {key: plain(text) for key, text in self.strings_in(lang).items()}

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from macros.core.policy import CSP
 from macros.core.problems import ContentError, Message, Problem
 from macros.core.templating import render_template
 from macros.load.addresses import neutral, relative
@@ -45,6 +46,9 @@ def write_redirects(site: Site, site_dir: Path, absolute: Callable[[str], str]) 
             heading=site.t("redirect_title", lang),
             text=site.t("redirect_text", lang),
             target=relative(old, new),
+            csp=CSP,
+            # The script that keeps the #id (no inline script: the page's policy forbids it).
+            script="../" * old.strip("/").count("/") + "../assets/redirect.js",
             canonical=absolute(new),
             # Pasted in a chat, a short address shows its target's card.
             social=meta_tags(site, lang, new.partition("#")[0].lstrip("/"), title, description, absolute),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from macros.core.tokens import scheme_rules
 from macros.load.region import COLOURS, Region
 
 
@@ -14,7 +15,7 @@ def region_css(region: Region) -> str | None:
         return None
     blocks = []
     if light:
-        blocks.append(":root,[data-md-color-scheme=\"default\"]{" + ";".join(f"{prop}:{value}" for prop, value in light) + "}")
+        blocks.append(scheme_rules("light", [f"{prop}:{value};" for prop, value in light]))
     if dark:
-        blocks.append("[data-md-color-scheme=\"slate\"]{" + ";".join(f"{prop}:{value}" for prop, value in dark) + "}")
+        blocks.append(scheme_rules("dark", [f"{prop}:{value};" for prop, value in dark]))
     return "\n".join(blocks) + "\n"

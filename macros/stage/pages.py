@@ -30,7 +30,7 @@ from macros.render.units import PORTRAITS, unit_path
 def unit_page(site: Site, unit: Unit) -> str:
     """The Markdown of a generated unit page.
 
-    MkDocs and Material print ``title`` and ``description`` into the page without escaping
+    MkDocs and our page template print ``title`` and ``description`` into the page without escaping
     (``<title>``, navigation, ``<h1>``, meta description, search), and mkdocs-macros renders
     Jinja in titles: so both are escaped here, once, where MkDocs takes them.
 

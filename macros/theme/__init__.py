@@ -1,1 +1,1 @@
-"""The only place that knows MkDocs' hooks and Material: wiring of the stages into a build."""
+"""The only place that knows MkDocs' hooks and our page template: wiring of the stages into a build."""

@@ -9,10 +9,10 @@ What happens here, in build order:
 2. ``on_files``: give the per-language 404 pages their ``404.html`` address.
 3. ``on_page_context``: absolute hreflang alternates for the page's head and switcher, and
    the "last updated" date of the page's source file from git.
-4. ``on_post_page``: valid markup, our skip link, and old ids kept as aliases (redirects).
-5. ``on_post_build`` (after mkdocs-static-i18n merged all languages): split the search
-   index per language, take out Material's alternate-sitemap lookup, write redirect pages
-   for old and short addresses, then check every internal link and #id of the built site.
+4. ``on_post_page``: old ids kept as aliases (redirects).
+5. ``on_post_build`` (after mkdocs-static-i18n merged all languages): write redirect pages
+   for old and short addresses and the downloads, check every internal link and #id of the
+   built site, then index it for search (Pagefind, one index per language).
 
 mkdocs-static-i18n runs the whole build once per language, so everything here is
 called twice per ``mkdocs build`` and keeps no state between languages.
@@ -51,7 +51,7 @@ from macros.core.templating import plain
 from macros.load.addresses import in_language, neutral
 from macros.load.history import History, long_date
 from macros.load.site import Site, load_site, load_strings
-from macros.publish import downloads, pdf, social
+from macros.publish import downloads, pdf, search, social
 from macros.publish.links import check_site_links, in_sources
 from macros.publish.redirects import write_redirects, write_robots
 from macros.render import citations, structured
@@ -60,7 +60,7 @@ from macros.render.region_css import region_css
 from macros.stage import preview
 from macros.stage.build import BUILD_KEY, Build
 from macros.stage.pages import stage_pages
-from macros.theme import material
+from macros.theme import front
 
 log = logging.getLogger("mkdocs.regiovisie")
 # Warnings for editors (an out-of-date translation, an address not registered yet) are
@@ -110,7 +110,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # content was loaded, checked and staged for this build already. (`mkdocs serve`
         # makes a new config for every rebuild, so an edit is always read.)
         return _configure_language(config, i18n)
-    material.check_version()
     try:
         site = load_site(content_root(), DOCS)
         nav = stage_pages(site, DOCS, STAGE)
@@ -143,10 +142,10 @@ def _configure_language(config: MkDocsConfig, i18n: Any) -> MkDocsConfig:
 
 
 def _apply_region(config: MkDocsConfig, site: Site, lang: str) -> None:
-    """The region's name, address, logo and colours where MkDocs and Material read them.
+    """The region's name, address, logo and colours where MkDocs and our template read them.
 
-    Material prints ``site_name`` without escaping in some places and with ``| e`` in
-    others: as escaped Markup it is right in both.
+    Our template prints ``site_name`` as it is, MkDocs' sitemap template with ``| e``: as
+    escaped Markup it is right in both.
     """
     region = site.region
     assert region is not None
@@ -202,6 +201,9 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
         context["page_lang"] = lang
         # The problem page is served at every address: its style sheets are found from the root.
         context["base_href"] = _base_href(config, page)
+        context["content_id"] = front.CONTENT_ID
+        context["csp"] = front.page_policy(live_reload=True)
+        context["theme_colour"] = front.theme_colour(None)
         return context
     site = build.loaded
     links = []
@@ -210,16 +212,19 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
         links.append({"lang": code, "href": _absolute(config, url), "url": url, "name": site.t("language_name", code)})
     context["hreflang_links"] = links
     context["counterpart"] = next(link for link in links if link["lang"] != lang)
-    # Material's templates do not escape: interface strings carry the region's words.
+    # Our template prints these as they are: escaped here, as they carry the region's words.
     context["ui"] = site.escaped_strings(lang)
+    # Our own template's header, search and security policy (macros/theme/front.py).
+    context["content_id"] = front.CONTENT_ID
+    context["csp"] = front.page_policy(live_reload=preview.active())
+    context["theme_colour"] = front.theme_colour(site.region)
+    context["short_name"] = plain(site.region.short[lang]) if site.region else ""
+    context["overview_url"] = get_relative_url(in_language("/overzicht/", lang).lstrip("/"), page.url)
+    context["search_labels"] = True
     context["footer_municipalities"] = plain(", ".join(site.region.municipalities)) if site.region else ""
     context["page_lang"] = lang
     if site.region is not None:
         context["title_site_name"] = plain(f"{site.region.short[lang]} {site.region.name[lang]}")
-    if lang != "nl":
-        # Material's JavaScript finds search/search_index.json below base_url; point it at
-        # the language root so English pages search the English index (see _split_search_index).
-        context["base_url"] = get_relative_url(f"{lang}/", page.url)
     context["last_updated"] = _last_updated(page, build, lang)
     unit = _unit_of(page, site, lang)
     if unit is not None and unit.type != "youth":
@@ -251,7 +256,7 @@ def _page_words(page: Any, unit: Any, config: MkDocsConfig) -> tuple[str, str]:
     """The page's title and description: a unit's own, else its front matter's, else the site's."""
     if unit is not None:
         return unit.title, unit.meta["summary"]
-    # Our own pages' titles arrive escaped for Material (macros/stage/pages.py): the templates escape again.
+    # Our own pages' titles arrive escaped (macros/stage/pages.py): the templates escape again.
     title = html.unescape(str((page.meta or {}).get("title") or page.title or config["site_name"]))
     description = html.unescape(str((page.meta or {}).get("description") or config["site_description"] or ""))
     return title, description
@@ -365,23 +370,11 @@ def _last_updated(page: Any, build: Build, lang: str) -> dict[str, str]:
 
 
 def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
-    """Material's page with our patches (macros/theme/material.py) and old ids kept as aliases."""
+    """The page with old ids kept as aliases (data/redirects.yaml)."""
     build = _build(config)
     if build.showing_problems:
         return output
-    site = build.loaded
-    lang = getattr(page.file, "locale", "nl")
-    # Both names arrive escaped (see _apply_region).
-    words = material.header_words(
-        skip=site.t("skip_to_content", lang),
-        menu=site.t("open_menu", lang),
-        search=site.t("open_search", lang),
-        search_alternative=site.t("search_alternative", lang),
-        overview=get_relative_url(in_language("/overzicht/", lang).lstrip("/"), page.url),
-        name=str(config["site_name"]),
-        short=str(plain(site.region.short[lang])) if site.region else "",
-    )
-    return _add_aliases(material.patch_page(output, page.file.src_uri, words), page, site)
+    return _add_aliases(output, page, build.loaded)
 
 
 def _add_aliases(output: str, page: Any, site: Site) -> str:
@@ -404,7 +397,7 @@ def _write_style_sheet(path: Path) -> None:
 
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
-    """After the last language: Material's assets patched, redirect pages, downloads, link check."""
+    """After the last language: redirect pages, downloads, link check, search index."""
     i18n = config.plugins.get("i18n")
     build = _build(config)
     if i18n is not None and getattr(i18n, "building", False):
@@ -414,7 +407,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     if build.showing_problems:
         return
     site = build.loaded
-    material.patch_site(site_dir, LANGUAGES)
     try:
         write_redirects(site, site_dir, lambda url: _absolute(config, url))
         write_robots(site_dir, _absolute(config, ""))
@@ -431,6 +423,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         for problem in in_sources(broken, site.addresses.current, site.root, DOCS):
             log.error(str(problem))
         raise PluginError(f"{len(broken)} broken link(s) in the built site; nothing was published.")
+    search.write_index(site_dir)
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
