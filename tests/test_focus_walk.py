@@ -47,8 +47,8 @@ MAX_STOPS = 400
 # What one stop looks like, measured in the page.
 # Colours are read back from a canvas, so every CSS colour syntax (color-mix, color()) compares.
 INSPECT = """async () => {
-  // Two frames: the sticky header and sidebar settle after a scroll, on the next frame.
-  for (let i = 0; i < 2; i++) await new Promise(requestAnimationFrame);
+  // No frame to wait for: no script moves anything after a scroll (the sticky header and the
+  // section list are laid out by CSS, which the measurements below bring up to date).
   const focused = document.activeElement;
   if (!focused || focused === document.body) return null;
   const shown = focused;
