@@ -47,3 +47,28 @@ def test_no_palette_colour_is_written_anywhere_else() -> None:
 def test_print_and_previews_take_the_palette() -> None:
     assert PRINT_COLOURS == {"brand": PALETTE["light"]["brand"][0], "brand_dark": PALETTE["light"]["brand-dark"][0], "accent": PALETTE["light"]["accent"][0]}
     assert tokens.palette_css("light").startswith(":root {")
+
+
+def test_every_component_style_sheet_is_used_once() -> None:
+    """Each component's CSS is in its own folder: its screen styles are written into the site's
+    style sheet where it names them (once each, in cascade order), the PDFs' sheets are read by
+    macros/publish/documents.py. None is left over, none is missing."""
+    import re
+
+    import rcssmin
+
+    site_css = (ROOT / "docs" / "assets" / "site.css").read_text(encoding="utf-8")
+    named = re.findall(r"@rv-component ([a-z-]+\.css);", site_css)
+    documents = (ROOT / "macros" / "publish" / "documents.py").read_text(encoding="utf-8")
+    sheets = {sheet.name for sheet in (ROOT / "macros" / "components").rglob("*.css")}
+    for_pdfs = {name for name in sheets if f'"{name}"' in documents}
+    assert len(named) == len(set(named)) >= 8
+    assert set(named) | for_pdfs == sheets and not set(named) & for_pdfs
+    built = tokens.style_sheet(site_css)
+    # Every marker was replaced (the component files' comments name theirs; minifying drops those).
+    assert "@rv-component" not in rcssmin.cssmin(built)
+    for name in named:
+        body = next((ROOT / "macros" / "components").rglob(name)).read_text(encoding="utf-8")
+        # A rule of the component's own, written into the site's sheet.
+        first_rule = next(line for line in body.splitlines() if line.endswith("{"))
+        assert first_rule in built, name

@@ -9,9 +9,12 @@ Python reads the same values with :func:`colour`, so a colour is changed in one 
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 import yaml
+
+from macros.core.templating import component_file
 
 TOKENS = Path(__file__).resolve().parents[1] / "tokens.yaml"
 SCHEMES = ("light", "dark")
@@ -54,8 +57,15 @@ def _palette_lines(scheme: str) -> list[str]:
     return _declarations(tokens[scheme], "--rv-color-") + _declarations(tokens.get(f"{scheme}-components") or {}, "--rv-")
 
 
+# Where a component's own screen styles go in the site's style sheet: `@rv-component card.css;`
+# names a file in that component's folder (macros/components/card/card.css).
+_COMPONENT = re.compile(r"@rv-component ([a-z-]+\.css);")
+
+
 def style_sheet(source: str) -> str:
-    """The site's style sheet with both palettes written in where it asks for them."""
+    """The site's style sheet with both palettes and every component's styles written in where
+    it asks for them (in its place, so the cascade keeps its order)."""
+    source = _COMPONENT.sub(lambda match: component_file(match.group(1)).read_text(encoding="utf-8"), source)
     for scheme in SCHEMES:
         marker = f"@rv-tokens {scheme};"
         if source.count(marker) != 1:
