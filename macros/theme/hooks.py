@@ -406,7 +406,13 @@ def on_post_build(config: MkDocsConfig) -> None:
     _write_style_sheet(site_dir / "assets" / "site.css")
     if build.showing_problems:
         return
-    site = build.loaded
+    _publish(build.loaded, build, config, site_dir)
+    # Last, when every page is final (the downloads page gets the files' sizes above).
+    search.write_index(site_dir)
+
+
+def _publish(site: Site, build: Build, config: MkDocsConfig, site_dir: Path) -> None:
+    """Redirect pages, robots.txt, citation files, open data and the PDFs; then the link check."""
     try:
         write_redirects(site, site_dir, lambda url: _absolute(config, url))
         write_robots(site_dir, _absolute(config, ""))
@@ -423,7 +429,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         for problem in in_sources(broken, site.addresses.current, site.root, DOCS):
             log.error(str(problem))
         raise PluginError(f"{len(broken)} broken link(s) in the built site; nothing was published.")
-    search.write_index(site_dir)
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
