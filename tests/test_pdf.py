@@ -586,3 +586,20 @@ def test_every_pdf_says_where_it_is_published_and_how_it_may_be_used(site_dir: P
         assert "<xmpRights:Marked>True</xmpRights:Marked>" in xmp
         terms = re.search(r"<xmpRights:UsageTerms><rdf:Alt>(.*?)</rdf:Alt>", xmp).group(1)
         assert 'xml:lang="nl"' in terms and 'xml:lang="en"' in terms and "CC BY 4.0" in terms, terms
+
+
+def test_every_pdf_is_dated_by_its_content_not_by_the_build(site_dir: Path) -> None:
+    """XMP CreateDate and ModifyDate, and the same in the document information: when the content
+    (docs/, content/, data/) was first committed and when it last changed, so two builds of one
+    commit carry the same dates."""
+    from macros.load.history import History
+
+    created, modified = History(ROOT, (ROOT / "docs", ROOT / "content", ROOT / "data")).span()
+    assert created <= modified
+    for path in _all_pdfs(site_dir, site_dir):
+        with pikepdf.open(path) as pdf:
+            xmp = pdf.Root.Metadata.read_bytes().decode("utf-8")
+            info = {key: str(pdf.docinfo.get(key)) for key in ("/CreationDate", "/ModDate")}
+        assert f"<xmp:CreateDate>{created.isoformat()}T00:00:00Z</xmp:CreateDate>" in xmp, path.name
+        assert f"<xmp:ModifyDate>{modified.isoformat()}T00:00:00Z</xmp:ModifyDate>" in xmp, path.name
+        assert info == {"/CreationDate": f"D:{created:%Y%m%d}000000Z", "/ModDate": f"D:{modified:%Y%m%d}000000Z"}, path.name

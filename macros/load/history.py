@@ -72,6 +72,13 @@ class History:
         return self.dates.get(rel) or _fallback()
 
 
+    def span(self) -> tuple[datetime.date, datetime.date]:
+        """When the content (every file of the folders read) was first published, and when it
+        last changed: the dates of the PDFs, from what was written, never the build's time."""
+        changed = [*self.dates.values(), *([datetime.date.today()] if self.dirty else [])]
+        first = list(self.first.values())
+        return (min(first) if first else _fallback(), max(changed) if changed else _fallback())
+
     def published(self, file: Path) -> datetime.date:
         """The date ``file`` was first committed (its first publication), else when it changed."""
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from macros.load.history import build_date
 from macros.load.site import Site
@@ -18,10 +19,11 @@ def write_open_data(site: Site, site_dir: Path) -> dict[str, int]:
     return opendata.write(site, site_dir, build_date().isoformat())
 
 
-def write_downloads(site: Site, site_dir: Path, site_url: str, data_sizes: dict[str, int]) -> None:
+def write_downloads(site: Site, site_dir: Path, site_url: str, data_sizes: dict[str, int], dates: tuple[Any, Any] | None = None) -> None:
     """The brochure, poster and leaflet as PDFs and the link-preview images (one worker pool),
-    then every file's size on the pages that offer it."""
-    files = pdf.write_pdfs(site, site_dir, site_url, extra=social.image_jobs(site, site_dir))
+    then every file's size on the pages that offer it. ``dates``: the content's first
+    publication and last change, for the PDFs' metadata."""
+    files = pdf.write_pdfs(site, site_dir, site_url, extra=social.image_jobs(site, site_dir), dates=dates)
     sizes = {file.name: file.stat().st_size for file in files}
     sizes.update(data_sizes)
     fill_sizes(site_dir, sizes)

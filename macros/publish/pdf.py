@@ -179,13 +179,17 @@ def _run(job: tuple[Any, tuple[Any, ...]]) -> Any:
     return function(*arguments)
 
 
-def write_pdfs(site: Site, site_dir: Path, site_url: str, extra: list[tuple[Any, tuple[Any, ...]]] | None = None) -> list[Path]:
+def write_pdfs(
+    site: Site, site_dir: Path, site_url: str, extra: list[tuple[Any, tuple[Any, ...]]] | None = None, dates: tuple[Any, Any] | None = None
+) -> list[Path]:
     """Write the brochure and the poster in every language to site/downloads/; return the files.
 
     The documents are made here; WeasyPrint lays them out in worker processes, one file each,
     on as many cores as the machine has (the files do not depend on each other, and each is
     the same bytes however it is scheduled). ``extra`` jobs (the link-preview images, see
-    social.py) run in the same pool; their results are not returned.
+    social.py) run in the same pool; their results are not returned. ``dates``: when the
+    content was first published and last changed (load/history.History.span), for the files'
+    metadata.
     """
     import weasyprint  # noqa: F401  imported before the workers start, so they inherit it
 
@@ -205,6 +209,8 @@ def write_pdfs(site: Site, site_dir: Path, site_url: str, extra: list[tuple[Any,
         source = site_url + (unit_path(youth) if youth else ("" if item.lang == LANGUAGES[0] else f"{item.lang}/"))
         terms = {lang: f"{licence_in(site, lang)['name']}. {licence_in(site, lang)['terms']}" for lang in LANGUAGES}
         rights = {"text": f"{licence['name']}. {licence['terms']}", "url": licence["url"], "terms": terms, "source": source}
+        if dates is not None:
+            rights["created"], rights["modified"] = dates
         jobs.append((_write_pdf, (str(document), site_dir.as_uri() + "/", folder / item.name, item.kind == "poster", rights)))
     count = len(jobs)
     jobs += extra or []

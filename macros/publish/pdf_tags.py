@@ -96,9 +96,11 @@ def _to_artifacts(pdf: pikepdf.Pdf, loose: dict[int, set[int]]) -> None:
 
 def _declare(pdf: pikepdf.Pdf, rights: dict[str, Any] | None) -> None:
     """Add the PDF/UA-1 identification, the licence (Dublin Core rights, the XMP rights mark,
-    web statement and usage terms in each language) and the file's source (its address online)
-    to the metadata's RDF, once. Every property is in a schema PDF/A knows (Dublin Core, XMP
-    Rights Management): no extension schema is needed."""
+    web statement and usage terms in each language), the file's source (its address online)
+    and its dates (when the content was first published and last changed, also in the
+    document information, which PDF/A wants equal) to the metadata's RDF, once. Every property
+    is in a schema PDF/A knows (Dublin Core, XMP basic, XMP Rights Management): no extension
+    schema is needed."""
     stream = pdf.Root.Metadata
     data = stream.read_bytes()
     if b"pdfuaid:part" in data:
@@ -116,6 +118,14 @@ def _declare(pdf: pikepdf.Pdf, rights: dict[str, Any] | None) -> None:
             f'<xmpRights:UsageTerms><rdf:Alt><rdf:li xml:lang="x-default">{first}</rdf:li>{terms}</rdf:Alt></xmpRights:UsageTerms>'
             "</rdf:Description>\n"
         ).encode()
+        if "created" in rights:
+            created, modified = (f"{rights[key].isoformat()}T00:00:00Z" for key in ("created", "modified"))
+            extra += (
+                f'<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:CreateDate>{created}</xmp:CreateDate>'
+                f"<xmp:ModifyDate>{modified}</xmp:ModifyDate><xmp:MetadataDate>{modified}</xmp:MetadataDate></rdf:Description>\n"
+            ).encode()
+            pdf.docinfo[Name.CreationDate] = pikepdf.String(f"D:{rights['created']:%Y%m%d}000000Z")
+            pdf.docinfo[Name.ModDate] = pikepdf.String(f"D:{rights['modified']:%Y%m%d}000000Z")
     end = data.index(b"</rdf:RDF>")
     stream.write(data[:end] + extra + data[end:])
 

@@ -420,7 +420,8 @@ def _publish(site: Site, build: Build, config: MkDocsConfig, site_dir: Path) -> 
         data_sizes = downloads.write_open_data(site, site_dir)
         # The editors' preview skips the PDFs (about 4 s) to keep each rebuild quick; `make build` makes them.
         if not preview.downloads_skipped():
-            downloads.write_downloads(site, site_dir, _absolute(config, ""), data_sizes)
+            assert build.history is not None
+            downloads.write_downloads(site, site_dir, _absolute(config, ""), data_sizes, build.history.span())
     except ContentError as error:
         raise _report(error) from None
     broken = check_site_links(site_dir, config["site_url"] or "", pdf.FOLDER if preview.downloads_skipped() else None)
