@@ -21,6 +21,7 @@ FOLDERS: dict[str, dict[str, str]] = {
     # Pages at the top: their file (overzicht.en.md) and address (/en/overview/) are renamed alike.
     "overzicht": {"en": "overview"},
     "toegankelijkheid": {"en": "accessibility"},
+    "wijzigingen": {"en": "changes"},
 }
 _BACK: dict[str, dict[str, str]] = {}
 for _dutch, _names in FOLDERS.items():

@@ -53,6 +53,8 @@ def macro_specs(site: Any, declared_figures: set[str] | None = None, figures_rea
         MacroSpec("count", (Param("what", "id", lambda: sorted(COUNTED), "count"),)),
         MacroSpec("accessibility_tests", ()),
         MacroSpec("known_problems", ()),
+        MacroSpec("change_list", ()),
+        MacroSpec("change_feed", ()),
         MacroSpec("youth_link", ()),
     ]
     return {spec.name: spec for spec in specs}

@@ -26,6 +26,7 @@ from macros.core.problems import Message, Problems
 from macros.core.schema import LANGUAGES, LINES, Field, Where, check, compose
 from macros.core.svg import check_svg
 from macros.core.text_checks import web_address_problem
+from macros.load.changes import REGION_CHANGES
 
 REL = "data/region.yaml"
 _TEXTS = lambda what, required=True: Field("texts", what, required=required)
@@ -139,6 +140,8 @@ REGION = Field(
                 en="the date of the accessibility statement, as year-month-day, like 2026-11-22",
             ),
         ),
+        # The whole vision's changes: "Vastgesteld door …", a new version (macros/load/changes.py).
+        "history": REGION_CHANGES,
         "known_problems": Field(
             "list",
             Message(
@@ -229,6 +232,8 @@ class Region:
     colours: tuple[tuple[str, str], ...] = ()
     # Where young people and families find each municipality's local team (`local_team:`).
     local_teams: tuple[LocalTeam, ...] = ()
+    # The whole vision's changes as written (checked items; macros/load/changes.py reads them).
+    changes: tuple[dict[str, Any], ...] = ()
 
     @property
     def content_licence(self) -> Licence:
@@ -284,6 +289,7 @@ def load_region(root: Path, problems: Problems) -> Region | None:
         licence=data["licence"],
         local_teams=tuple(LocalTeam(item["name"], item["local_team"]) for item in data["municipalities"] if item["local_team"]),
         colours=tuple((token, value.lower()) for token, value in (data["colours"] or {}).items() if token != LINES and value),
+        changes=tuple(data["history"] or []),
     )
 
 

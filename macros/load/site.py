@@ -18,7 +18,7 @@ from macros.core.safety import check_template_text
 from macros.core.schema import LANGUAGE_ADJECTIVES_NL, LANGUAGES
 from macros.core.templating import plain
 from macros.core.text_checks import check_heading_levels, check_lengths
-from macros.load import translations
+from macros.load import changes, translations
 from macros.load.addresses import REGISTER, SHORT, Addresses, add_short_links, check_register, read_redirects
 from macros.load.catalog import macro_specs
 from macros.load.content import load_portraits, load_units
@@ -72,6 +72,18 @@ class Site:
     def strings_in(self, lang: str) -> dict[str, str]:
         """All interface strings in one language."""
         return {key: texts[lang] for key, texts in self.strings.items()}
+
+    def changes_in(self, lang: str) -> tuple[changes.Change, ...]:
+        """Every recorded change in ``lang``, of the units and of the whole vision, newest first."""
+        found = [
+            change
+            for pairs in self.units.by_type.values()
+            for pair in pairs.values()
+            for change in changes.from_unit(pair[lang].meta, pair[lang].key, lang)
+        ]
+        if self.region is not None:
+            found += changes.from_region(list(self.region.changes), lang)
+        return tuple(sorted(found, key=lambda change: change.day, reverse=True))
 
     def escaped_strings(self, lang: str) -> dict[str, Markup]:
         """All interface strings in one language, escaped (for our page templates, which do
@@ -161,6 +173,9 @@ def load_site(root: Path, docs: Path = DOCS) -> Site:
         for pair in pairs.values():
             for unit in pair.values():
                 check_lengths(unit, problems)
+                changes.check_dates(unit.meta.get("history"), unit.path, problems)
+    if region is not None:
+        changes.check_dates(list(region.changes), "data/region.yaml", problems)
 
     site.translations = translations.scan(root, [(root / "content", "content"), (docs, "docs")])
     translations.check(site.translations, problems)

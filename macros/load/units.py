@@ -12,6 +12,7 @@ from typing import Any
 from macros.core.paths import localize
 from macros.core.problems import Message
 from macros.core.schema import Field, Where
+from macros.load.changes import UNIT_CHANGES
 
 # A point, goal or quote: its own id, so partners can link to one sentence.
 _POINT = Field(
@@ -104,6 +105,9 @@ _COMMON = {
         "text",
         Message(nl="één of twee zinnen die zeggen waar deze pagina over gaat", en="one or two sentences that say what this page is about"),
     ),
+    # What changed on this page, and when (macros/load/changes.py). Not `changes:`, which the
+    # page for young people has as one of its parts.
+    "history": UNIT_CHANGES,
     # Checked by macros/load/translations.py: English files only.
     "translates": Field(
         "text",

@@ -54,7 +54,7 @@ from macros.load.site import Site, load_site, load_strings
 from macros.publish import downloads, pdf, search, social
 from macros.publish.links import check_site_links, in_sources
 from macros.publish.redirects import write_redirects, write_robots
-from macros.render import citations, structured
+from macros.render import changes, citations, structured
 from macros.render import units as render
 from macros.render.region_css import region_css
 from macros.stage import preview
@@ -82,6 +82,8 @@ PR_PREVIEW = "REGIOVISIE_PR_PREVIEW"
 # Where a region's logo and colours are staged (macros/stage/pages.py).
 LOGO = "assets/logo.svg"
 REGION_CSS = "assets/region.css"
+# The changes page (docs/wijzigingen.*.md), with each language's feed beside it.
+CHANGES = "wijzigingen"
 
 
 def content_root() -> Path:
@@ -221,6 +223,13 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
     context["short_name"] = plain(site.region.short[lang]) if site.region else ""
     context["overview_url"] = get_relative_url(in_language("/overzicht/", lang).lstrip("/"), page.url)
     context["search_labels"] = True
+    # Each language's changes page and its Atom feed (macros/render/changes.py).
+    changes_page = in_language(f"/{CHANGES}/", lang).lstrip("/")
+    context["changes_url"] = changes_page
+    context["feed"] = {
+        "href": get_relative_url(changes_page + changes.FEED, page.url),
+        "title": plain(f"{site.t('changes_title', lang)} – {site.region.site_name(lang)}") if site.region else "",
+    }
     context["footer_municipalities"] = plain(", ".join(site.region.municipalities)) if site.region else ""
     context["page_lang"] = lang
     if site.region is not None:
@@ -232,6 +241,10 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
         # the page for young people: a citation is for reports, not for them).
         context["citation"] = render.citation(site, unit, context["last_updated"]["day"])
         context["citation_meta"] = citations.meta_tags(_reference(site, unit, context["last_updated"]["day"]))
+    if unit is not None:
+        # When it was published, when what it says last changed, and every recorded change.
+        assert build.history is not None
+        context["changes_block"] = changes.unit_dates(site, unit, build.history.published(site.root / unit.path))
     context["social_meta"] = _social_meta(page, unit, site, config, lang)
     context["json_ld"] = _json_ld(page, unit, build, config, lang, context["last_updated"]["day"])
     context["translation_notice"] = _translation_notice(page, unit, build, lang)
@@ -411,6 +424,16 @@ def on_post_build(config: MkDocsConfig) -> None:
     search.write_index(site_dir)
 
 
+def _write_feeds(site: Site, build: Build, site_dir: Path, config: MkDocsConfig) -> None:
+    """One Atom feed per language, beside that language's changes page."""
+    assert build.history is not None
+    for lang in LANGUAGES:
+        page = in_language(f"/{CHANGES}/", lang).lstrip("/")
+        feed = changes.feed(site, lang, lambda url: _absolute(config, url), page + changes.FEED, page, build.history.span()[1])
+        (site_dir / page).mkdir(parents=True, exist_ok=True)
+        (site_dir / page / changes.FEED).write_bytes(feed)
+
+
 def _publish(site: Site, build: Build, config: MkDocsConfig, site_dir: Path) -> None:
     """Redirect pages, robots.txt, citation files, open data and the PDFs; then the link check."""
     try:
@@ -418,6 +441,7 @@ def _publish(site: Site, build: Build, config: MkDocsConfig, site_dir: Path) -> 
         write_robots(site_dir, _absolute(config, ""))
         _write_citation_files(site, build, site_dir)
         data_sizes = downloads.write_open_data(site, site_dir)
+        _write_feeds(site, build, site_dir, config)
         # The editors' preview skips the PDFs (about 4 s) to keep each rebuild quick; `make build` makes them.
         if not preview.downloads_skipped():
             assert build.history is not None

@@ -15,6 +15,7 @@ from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 from macros.publish import pdf
+from macros.render import changes
 from macros.render import units as render
 from macros.stage.build import BUILD_KEY
 
@@ -125,6 +126,16 @@ def define_env(env: Any) -> None:
     def accessibility_tests() -> Markup:
         """What `make test` checks for accessibility, from macros/core/audit.py (the tests' own settings)."""
         return render.accessibility_tests(site(), lang())
+
+    @env.macro
+    def change_list() -> Markup:
+        """Every change editors recorded (`changes:` in units and data/region.yaml), newest first."""
+        return changes.change_list(site(), lang(), link)
+
+    @env.macro
+    def change_feed() -> Markup:
+        """A link to this language's Atom feed of the major changes (beside the changes page)."""
+        return changes.feed_link(site(), lang())
 
     @env.macro
     def known_problems() -> Markup:
