@@ -65,3 +65,18 @@ def test_no_page_repeats_the_youth_stories_of_the_previous_vision(site_dir: Path
             continue
         text = re.sub(r"<[^>]+>", " ", file_of(site_dir, page_path).read_text(encoding="utf-8"))
         assert not (shingles(text) & PROTECTED), page_path
+
+
+def test_the_interface_strings_use_none_of_the_words_we_avoid() -> None:
+    """The engine's own words (macros/ui.yaml) keep to the region's list (data/terms.yaml) too:
+    `make check` reads the editors' files, this test the engine's."""
+    import yaml as _yaml
+
+    from macros.core.problems import Problems
+    from macros.load.terms import load_terms
+
+    terms = load_terms(ROOT, Problems())
+    assert terms.avoided and terms.pairs
+    strings = _yaml.safe_load((ROOT / "macros" / "ui.yaml").read_text(encoding="utf-8"))
+    found = [(key, word.word) for key, texts in strings.items() for word in terms.avoided if word.pattern.search(str(texts[word.lang]))]
+    assert found == []

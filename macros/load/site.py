@@ -30,6 +30,7 @@ from macros.load.indicator_types import Figure, Indicator
 from macros.load.indicators import load_indicators
 from macros.load.markup import PageText, check_markup
 from macros.load.region import Region, fill, load_region
+from macros.load.terms import Terms, check_words, load_terms
 from macros.load.units import TYPES, Units, front_matter_end
 
 UI_STRINGS = Path(__file__).resolve().parents[1] / "ui.yaml"
@@ -63,6 +64,8 @@ class Site:
     doc_pages: list[str] = field(default_factory=list)
     # Help now, for young people (data/helplines.yaml): required with a page for young people.
     helplines: tuple[Helpline, ...] = ()
+    # The site's words (data/terms.yaml): one English term per Dutch term, words to avoid.
+    terms: Terms = field(default_factory=Terms)
     _escaped: dict[str, dict[str, Markup]] = field(default_factory=dict, repr=False)
 
     def t(self, key: str, lang: str) -> str:
@@ -116,6 +119,23 @@ def load_strings(problems: Problems, region: Region | None = None) -> dict[str, 
             elif region is not None:
                 texts[lang] = fill(str(texts[lang]), region, lang)
     return data
+
+
+def _word_files(root: Path, docs: Path, units: Units, doc_pages: list[str]) -> list[tuple[str, str, str | None]]:
+    """Every file an editor writes, as (path, text, language; None for a file of both languages)."""
+    files: list[tuple[str, str, str | None]] = []
+    for pairs in units.by_type.values():
+        for pair in pairs.values():
+            files += [(unit.path, (root / unit.path).read_text(encoding="utf-8"), lang) for lang, unit in pair.items()]
+    for page in doc_pages:
+        for lang in LANGUAGES:
+            file = docs / f"{page}.{lang}.md"
+            if file.is_file():
+                files.append((f"docs/{page}.{lang}.md", file.read_text(encoding="utf-8"), lang))
+    for rel in ("data/region.yaml", "data/indicators.yaml", "data/helplines.yaml"):
+        if (root / rel).is_file():
+            files.append((rel, (root / rel).read_text(encoding="utf-8"), None))
+    return files
 
 
 def _doc_body(text: str) -> tuple[str, int]:
@@ -176,6 +196,10 @@ def load_site(root: Path, docs: Path = DOCS) -> Site:
                 changes.check_dates(unit.meta.get("history"), unit.path, problems)
     if region is not None:
         changes.check_dates(list(region.changes), "data/region.yaml", problems)
+
+    # Words we avoid (data/terms.yaml), in every file an editor writes: warnings on their line.
+    site.terms = load_terms(root, problems)
+    check_words(site.terms, _word_files(root, docs, units, site.doc_pages), problems)
 
     site.translations = translations.scan(root, [(root / "content", "content"), (docs, "docs")])
     translations.check(site.translations, problems)
