@@ -11,6 +11,7 @@ from macros.load.indicators import format_value
 from macros.load.site import load_site
 from macros.render.charts import chart_rows, render_figure
 from macros.render.units import strings
+from tests.conftest import ROOT
 from tests.htmlscan import Document
 
 SITE = load_site(Path(__file__).resolve().parent.parent)
@@ -105,3 +106,39 @@ def test_every_share_equals_its_count_over_its_base() -> None:
         base = SITE.indicators[ind.share_of["base"]]
         for year, value in ind.values.items():
             assert value == pytest.approx(count.values[year] / base.values[year] * 100, abs=0.05), ind.id
+
+
+def test_words_about_a_change_are_made_from_the_values() -> None:
+    """`change()`: a named share where the change is close to one, else the percentage; "about
+    the same" for a change under 2 %; the direction from the sign. Never "iets" (slightly)."""
+    from macros.render.trend import change_words
+
+    assert change_words(100, 125, "nl") == "met een kwart (25%) gestegen" and change_words(100, 125, "en") == "risen by a quarter (25%)"
+    assert change_words(200, 100, "nl") == "met de helft (50%) gedaald" and change_words(200, 100, "en") == "fallen by half (50%)"
+    assert change_words(100, 93, "nl") == "met 7% gedaald" and change_words(100, 112, "en") == "risen by 12%"
+    assert change_words(100, 101.5, "nl") == "ongeveer gelijk gebleven" and change_words(100, 98.5, "en") == "stayed about the same"
+    assert change_words(50, 100, "nl") == "verdubbeld" and change_words(50, 150, "en") == "grown 3 times as large"
+
+
+def test_every_change_on_the_site_is_told_by_its_own_values(site_dir: Path) -> None:
+    """Each `change()` on a built page carries the two values it compares; they are values of
+    data/indicators.yaml and the words shown are the words for exactly those values."""
+    import html
+    import re
+
+    from macros.render.trend import change_words
+
+    site = load_site(ROOT)
+    values = {value for indicator in site.indicators.values() for value in indicator.values.values()}
+    found = 0
+    for lang, page in (("nl", "visie/cijfers/index.html"), ("en", "en/vision/cijfers/index.html")):
+        text = (site_dir / page).read_text(encoding="utf-8")
+        for old, new, words in re.findall(r'data-rv="change" data-rv-from="([^"]+)" data-rv-to="([^"]+)">([^<]*)<', text):
+            old_value, new_value = float(old), float(new)
+            assert old_value in values and new_value in values
+            assert html.unescape(words) == change_words(old_value, new_value, lang)
+            found += 1
+    # IJsselland's rise in youth care (the figure the old wording called "iets gestegen") and its fall in child protection.
+    assert found == 4
+    total = site.indicators["jeugdhulp-totaal"].values
+    assert abs(total[2024] / total[2019] - 1.25) <= 0.02

@@ -36,6 +36,11 @@ def macro_specs(site: Any, declared_figures: set[str] | None = None, figures_rea
             extra=lambda v: _year_exists(site, v),
         ),
         MacroSpec("figure", (Param("id", "id", figures, "figure"),)),
+        MacroSpec(
+            "change",
+            (Param("id", "id", indicators, "indicator"), Param("since", "year"), Param("until", "year")),
+            extra=lambda v: _year_exists(site, {"id": v.get("id"), "year": v.get("since")}) or _year_exists(site, {"id": v.get("id"), "year": v.get("until")}),
+        ),
         MacroSpec("praatplaat", (level,)),
         MacroSpec("principle_card", (Param("id", "id", lambda: sorted(units["principles"]), "principle"), level)),
         MacroSpec("persona_card", (Param("id", "id", lambda: sorted(units["personas"]), "persona"), level)),

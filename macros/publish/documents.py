@@ -21,6 +21,7 @@ from macros.core.templating import component_file, render_template
 from macros.load.history import build_date, long_date
 from macros.load.site import Site
 from macros.load.units import Unit
+from macros.render import trend
 from macros.render.charts import join_words
 from macros.render.page import MARKDOWN_CONFIGS, MARKDOWN_EXTENSIONS, has_macros, unit_markdown
 from macros.render.units import figure as render_figure
@@ -53,6 +54,7 @@ def _section(site: Site, unit: Unit, site_dir: Path, site_url: str, style: str) 
         macros = {
             "figure": lambda id: render_figure(site, id, lang),
             "indicator": lambda id, year=None: indicator_value(site, id, lang, year),
+            "change": lambda id, since, until: trend.change(site, id, since, until, lang),
         }
         text = _MACROS.from_string(text).render(**macros)
     body = markdown.markdown(text, extensions=MARKDOWN_EXTENSIONS, extension_configs=MARKDOWN_CONFIGS)

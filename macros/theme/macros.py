@@ -15,7 +15,7 @@ from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 from macros.publish import pdf
-from macros.render import changes
+from macros.render import changes, trend
 from macros.render import units as render
 from macros.stage.build import BUILD_KEY
 
@@ -36,6 +36,11 @@ def define_env(env: Any) -> None:
     def indicator(id: str, year: int | None = None) -> Markup:
         """A figure from data/indicators.yaml in the page's language."""
         return render.indicator_value(site(), id, lang(), year)
+
+    @env.macro
+    def change(id: str, since: int, until: int) -> Markup:
+        """How a figure changed between two years, in words made from its values."""
+        return trend.change(site(), id, since, until, lang())
 
     @env.macro
     def figure(id: str) -> Markup:
