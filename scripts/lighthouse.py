@@ -22,12 +22,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "test-output" / "lighthouse"
 sys.path.insert(0, str(ROOT))
+from scripts.local import CHROMIUM_ARGS, QuietHandler
 from scripts.weight import PAGE_TYPES  # every page type, both languages
 
-FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+FLAGS = " ".join(CHROMIUM_ARGS)
 
 
-class Compressing(http.server.SimpleHTTPRequestHandler):
+class Compressing(QuietHandler):
     """Static files, gzip-compressed where the browser accepts it (text, scripts, SVG, JSON)."""
 
     def do_GET(self) -> None:
@@ -49,9 +50,6 @@ class Compressing(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 def main() -> None:

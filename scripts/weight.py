@@ -10,13 +10,14 @@ side by side (before and after a change).
 from __future__ import annotations
 
 import contextlib
-import functools
 import gzip
-import http.server
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
+
+# Run as a script too (`python scripts/weight.py site`): the project on the path first.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from scripts.local import CHROMIUM, CHROMIUM_ARGS, serve
 
 # Every page type, in both languages (the example region's addresses differ: see tests/test_weight.py).
 PAGE_TYPES = {
@@ -34,16 +35,6 @@ PAGE_TYPES = {
 KINDS = ("html", "css", "js", "images", "other")
 # The most a first visit of any page may weigh, everything counted.
 BUDGET_KB = 25.0
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 _KIND = {"document": "html", "stylesheet": "css", "script": "js", "image": "images"}
 
 
@@ -73,21 +64,11 @@ def finish_visit(visit: tuple[object, list[object]]) -> dict[str, float]:
     return totals
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @contextlib.contextmanager
 def serving(site: Path) -> Iterator[str]:
     """The folder served on a free port of 127.0.0.1; yields its base address."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
+    for base in serve(site):
+        yield base + "/"
 
 
 def measure(site: Path) -> dict[tuple[str, str], dict[str, float]]:

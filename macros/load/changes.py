@@ -33,34 +33,17 @@ _LIST = Message(
     en="the changes, each a list item with `date:`, `kind:` and `note:`",
 )
 _ONE = Message(nl="een wijziging met `date:`, `kind:` en `note:`", en="a change with `date:`, `kind:` and `note:`")
+
+
+def _history(note: Field) -> Field:
+    """A `history:` list, each change with its date, its kind and ``note``."""
+    return Field("list", _LIST, required=False, min_items=1, item=Field("map", _ONE, fields={"date": _DATE, "kind": _KIND, "note": note}))
+
+
 # In a unit's front matter: the note in the file's language.
-UNIT_CHANGES = Field(
-    "list",
-    _LIST,
-    required=False,
-    min_items=1,
-    item=Field(
-        "map",
-        _ONE,
-        fields={"date": _DATE, "kind": _KIND, "note": Field("text", Message(nl="in één korte zin wat er veranderde", en="what changed, in one short sentence"))},
-    ),
-)
+UNIT_CHANGES = _history(Field("text", Message(nl="in één korte zin wat er veranderde", en="what changed, in one short sentence")))
 # In data/region.yaml: the whole vision's changes, the note in both languages.
-REGION_CHANGES = Field(
-    "list",
-    _LIST,
-    required=False,
-    min_items=1,
-    item=Field(
-        "map",
-        _ONE,
-        fields={
-            "date": _DATE,
-            "kind": _KIND,
-            "note": Field("texts", Message(nl="wat er veranderde, in één korte zin", en="what changed, in one short sentence")),
-        },
-    ),
-)
+REGION_CHANGES = _history(Field("texts", Message(nl="wat er veranderde, in één korte zin", en="what changed, in one short sentence")))
 
 
 @dataclass(frozen=True)
