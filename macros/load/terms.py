@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from macros.core.files import read_source
@@ -63,11 +64,15 @@ class Avoided:
     write: str
     why: dict[str, str]
 
-    @property
-    def pattern(self) -> re.Pattern[str]:
-        # Whole words, any case; a space in the word matches any run of white space.
+    @cached_property
+    def source(self) -> str:
+        """The word as a pattern: whole words, any case; a space matches any run of white space."""
         words = r"\s+".join(re.escape(part) for part in self.word.split())
-        return re.compile(rf"(?<!\w){words}(?!\w)", re.IGNORECASE)
+        return rf"(?<!\w){words}(?!\w)"
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile(self.source, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -107,12 +112,18 @@ def check_words(terms: Terms, files: list[tuple[str, str, str | None]], problems
     of both languages), on its line, with what to write instead."""
     if not terms.avoided:
         return
+    # One pattern per language finds the lines worth a closer look: most lines have no such word.
+    by_lang = {
+        lang: (words, re.compile("|".join(w.source for w in words), re.IGNORECASE))
+        for lang in {w.lang for w in terms.avoided}
+        for words in [[w for w in terms.avoided if w.lang == lang]]
+    }
     for path, text, file_lang in files:
         for number, line in enumerate(text.split("\n"), start=1):
             lang = _language(line, file_lang)
-            for word in terms.avoided:
-                if word.lang != lang:
-                    continue
+            if lang not in by_lang or by_lang[lang][1].search(line) is None:
+                continue
+            for word in by_lang[lang][0]:
                 found = word.pattern.search(line)
                 if found is not None:
                     problems.warn(

@@ -34,19 +34,25 @@ class SearchIndexFailed(RuntimeError):
     """Pagefind stopped with an error (not an editor's mistake: the engine's or the machine's)."""
 
 
-def write_index(site_dir: Path) -> None:
-    """Index the built pages of ``site_dir`` into ``site_dir/pagefind``, once every page is final."""
-    output = site_dir / FOLDER
-    shutil.rmtree(output, ignore_errors=True)
+def start_index(site_dir: Path) -> subprocess.Popen[str]:
+    """Start indexing the built pages of ``site_dir`` into ``site_dir/pagefind``, once every
+    page is final; :func:`finish_index` waits for it (the link check runs meanwhile)."""
+    shutil.rmtree(site_dir / FOLDER, ignore_errors=True)
     # Pagefind's own binary, run directly (through `python -m pagefind` it starts 50 ms later).
-    done = subprocess.run(
+    return subprocess.Popen(
         [str(get_executable()), "--site", str(site_dir), "--output-subdir", FOLDER, "--quiet"],
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        check=False,
     )
-    if done.returncode != 0 or not (output / "pagefind.js").is_file():
-        raise SearchIndexFailed(f"Pagefind could not index {site_dir}: {done.stderr.strip() or done.stdout.strip()}")
+
+
+def finish_index(site_dir: Path, running: subprocess.Popen[str]) -> None:
+    """Wait for Pagefind; leave only the files our search dialog uses, in a fixed order."""
+    output = site_dir / FOLDER
+    stdout, stderr = running.communicate()
+    if running.returncode != 0 or not (output / "pagefind.js").is_file():
+        raise SearchIndexFailed(f"Pagefind could not index {site_dir}: {stderr.strip() or stdout.strip()}")
     for name in UNUSED:
         (output / name).unlink(missing_ok=True)
     # Pagefind lists the languages in its entry file in no fixed order: sorted, so two builds of
@@ -55,3 +61,4 @@ def write_index(site_dir: Path) -> None:
     data = json.loads(entry.read_text(encoding="utf-8"))
     data["languages"] = dict(sorted(data["languages"].items()))
     entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+

@@ -38,16 +38,18 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
 
-# MkDocs loads this file by path, not as part of a package; make `macros` importable.
+# MkDocs loads this file by path, not as part of a package, and puts this file's folder first
+# on sys.path, where `macros` would be macros/theme/macros.py: the repository goes before it,
+# even when it is on the path already (PYTHONPATH=.).
 ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
+if sys.path[:1] != [str(ROOT)]:
     sys.path.insert(0, str(ROOT))
 
 from macros.core import tokens
 from macros.core.paths import neutralize
 from macros.core.problems import ContentError, Message, Problems
 from macros.core.schema import LANGUAGES
-from macros.core.templating import plain
+from macros.core.templating import bytecode_cache, options, plain
 from macros.load.addresses import in_language, neutral
 from macros.load.history import History, long_date
 from macros.load.site import Site, load_site, load_strings
@@ -361,7 +363,9 @@ def alternate_urls(url: str) -> list[tuple[str, str]]:
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
-    """Our sitemap lists each page's address in every language, with when it last changed."""
+    """Our sitemap lists each page's address in every language, with when it last changed.
+    The page template's compiled code is kept between builds (core/templating.bytecode_cache)."""
+    env.bytecode_cache = bytecode_cache("theme", options(env))
     env.filters["rv_alternates"] = alternate_urls
 
     def lastmod(file: Any) -> str:
@@ -420,8 +424,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     if build.showing_problems:
         return
     _publish(build.loaded, build, config, site_dir)
-    # Last, when every page is final (the downloads page gets the files' sizes above).
-    search.write_index(site_dir)
 
 
 def _write_feeds(site: Site, build: Build, site_dir: Path, config: MkDocsConfig) -> None:
@@ -435,7 +437,8 @@ def _write_feeds(site: Site, build: Build, site_dir: Path, config: MkDocsConfig)
 
 
 def _publish(site: Site, build: Build, config: MkDocsConfig, site_dir: Path) -> None:
-    """Redirect pages, robots.txt, citation files, open data and the PDFs; then the link check."""
+    """Redirect pages, robots.txt, citation files, open data and the PDFs; then the link check
+    and the search index."""
     try:
         write_redirects(site, site_dir, lambda url: _absolute(config, url))
         write_robots(site_dir, _absolute(config, ""))
@@ -448,12 +451,23 @@ def _publish(site: Site, build: Build, config: MkDocsConfig, site_dir: Path) -> 
             downloads.write_downloads(site, site_dir, _absolute(config, ""), data_sizes, build.history.span())
     except ContentError as error:
         raise _report(error) from None
-    broken = check_site_links(site_dir, config["site_url"] or "", pdf.FOLDER if preview.downloads_skipped() else None)
+    # The search index once every page is final (the downloads page has the files' sizes now);
+    # Pagefind runs while the links are checked, which only reads the pages.
+    indexing = search.start_index(site_dir)
+    try:
+        broken = check_site_links(site_dir, config["site_url"] or "", pdf.FOLDER if preview.downloads_skipped() else None)
+    except BaseException:
+        indexing.kill()
+        indexing.wait()
+        raise
     if broken:
+        indexing.kill()
+        indexing.wait()
         # Each on the file and line that made it, in the editors' language (as make check would).
         for problem in in_sources(broken, site.addresses.current, site.root, DOCS):
             log.error(str(problem))
         raise PluginError(f"{len(broken)} broken link(s) in the built site; nothing was published.")
+    search.finish_index(site_dir, indexing)
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
