@@ -11,6 +11,10 @@ from __future__ import annotations
 DOWNLOADS = "downloads"
 DATA_FILES = {"csv": "cijfers.csv", "json": "cijfers.json"}
 DATA_TYPES = {"csv": "text/csv", "json": "application/json"}
+# What describes the open data to a program (macros/publish/descriptors.py), beside it in downloads/.
+DESCRIPTOR_FILES = {"datapackage": "datapackage.json", "csvw": "cijfers.csv-metadata.json", "dcat": "catalog.jsonld"}
+DESCRIPTOR_TYPES = {"datapackage": "application/json", "csvw": "application/csvm+json", "dcat": "application/ld+json"}
+DESCRIPTOR_FORMATS = {"datapackage": "JSON", "csvw": "JSON", "dcat": "JSON-LD"}
 
 # Folder names per language; a folder not listed has one name for all languages.
 FOLDERS: dict[str, dict[str, str]] = {

@@ -11,6 +11,8 @@ from macros.core.problems import Message
 from macros.core.schema import Field
 
 UNITS = ("count", "percent", "euro")
+# What a value is: measured (the default), an estimate (with the source's wording) or a target.
+STATUSES = ("measured", "estimate", "target")
 
 _TEXTS = lambda what, required=True: Field("texts", what, required=required)
 
@@ -76,6 +78,46 @@ INDICATOR = Field(
                 "base": Field("id", Message(nl="het id van het cijfer met het totaal", en="the id of the indicator it is a share of")),
             },
         ),
+        "status": Field(
+            "text",
+            Message(
+                nl="wat voor waarde dit is: `measured` (gemeten, zo staat het als je niets schrijft), `estimate` (een schatting) of `target` (een doel)",
+                en="what kind of value this is: `measured` (the default), `estimate` or `target`",
+            ),
+            required=False,
+            choices=STATUSES,
+        ),
+        "estimate": _TEXTS(
+            Message(
+                nl="bij `status: estimate`: hoe de bron de schatting noemt, zoals `ongeveer 200 miljoen euro`",
+                en="with `status: estimate`: how the source words the estimate, like `about 200 million euros`",
+            ),
+            required=False,
+        ),
+        "parts": Field(
+            "map",
+            Message(
+                nl="bij een cijfer met delen (`part_of`): of de delen samen het hele aantal zijn, zoals `{complete: true}`",
+                en="on a figure with parts (`part_of`): whether the parts add up to it, like `{complete: true}`",
+            ),
+            required=False,
+            fields={
+                "complete": Field(
+                    "bool",
+                    Message(
+                        nl="true als de delen samen precies dit aantal zijn, anders false",
+                        en="true when the parts add up to exactly this figure, otherwise false",
+                    ),
+                ),
+                "note": _TEXTS(
+                    Message(
+                        nl="waarom de delen samen niet het hele aantal zijn (nodig bij `complete: false`)",
+                        en="why the parts do not add up to the whole (needed with `complete: false`)",
+                    ),
+                    required=False,
+                ),
+            },
+        ),
         "target": Field(
             "map",
             Message(
@@ -102,7 +144,6 @@ INDICATOR = Field(
         ),
     },
 )
-
 
 
 FIGURE_TYPES = ("compare", "change", "parts")
@@ -171,6 +212,11 @@ class Indicator:
     headline: bool = False
     # The line of each year's value, for messages about one value.
     value_lines: dict[int, int] = field(default_factory=dict)
+    status: str = "measured"
+    # With status "estimate": how the source words it ("ongeveer 200 miljoen euro"), per language.
+    estimate: dict[str, str] | None = None
+    # On a whole with parts: {"complete": bool, "note": {lang: text} or None}.
+    parts: dict[str, Any] | None = None
 
     @property
     def latest_year(self) -> int:

@@ -19,6 +19,8 @@ from babel.numbers import format_decimal
 from macros.core.files import read_source
 from macros.core.problems import Message, Problems
 from macros.core.schema import LINES, Where, check, compose
+from macros.load.indicator_checks import check_parts, check_relations, check_status
+from macros.load.indicator_checks import number as _number
 from macros.load.indicator_types import FIGURE, INDICATOR, Figure, Indicator
 
 
@@ -86,7 +88,8 @@ def load_indicators(root: Path, problems: Problems, declared: set[str] | None = 
         result[item["id"]] = Indicator(
             item["id"], item["label"], item.get("short"), item["unit"], item["values"], item["source"], item.get("note"),
             item.get("share_of"), item.get("target"), line, bool(item.get("key")), item.get("part_of"), bool(item.get("headline")),
-            dict(getattr(item["values"], "lines", {})),
+            dict(getattr(item["values"], "lines", {})), item.get("status") or "measured", item.get("estimate"),
+            item.get("parts"),
         )
     for ind in result.values():
         _check_possible(ind, where)
@@ -104,7 +107,9 @@ def load_indicators(root: Path, problems: Problems, declared: set[str] | None = 
             ),
         )
     for ind in result.values():
-        _check_relations(ind, result, where)
+        check_relations(ind, result, where)
+        check_status(ind, where)
+        check_parts(ind, result, where)
     figures = _load_figures(sections.get("figures"), result, where, declared)
     return result, figures
 
@@ -225,112 +230,6 @@ def _check_possible(ind: Indicator, where: Where) -> None:
                     "(expected the year the figure was measured; a goal for a later year needs `target:`)",
                 ),
             )
-
-
-def _check_relations(ind: Indicator, indicators: dict[str, Indicator], where: Where) -> None:
-    """Declared relations hold: a share matches its count and base, a part is not above its whole."""
-    if ind.share_of:
-        if ind.unit != "percent":
-            where.problems.add(
-                where.path,
-                ind.line,
-                f"{ind.id}.share_of",
-                Message(
-                    nl="alleen een percentage kan een deel van een totaal zijn (schrijf `unit: percent`)",
-                    en="only a percentage can be a share (expected `unit: percent`)",
-                ),
-            )
-        refs = [ind.share_of.get(key) for key in ("count", "base")]
-        for key, ref in zip(("count", "base"), refs):
-            if ref and ref not in indicators:
-                known = ", ".join(sorted(indicators))
-                where.problems.add(
-                    where.path,
-                    ind.line,
-                    f"{ind.id}.share_of.{key}",
-                    Message(
-                        nl=f'"{ref}" is geen id van een cijfer (kies uit: {known})',
-                        en=f'"{ref}" is not an indicator id (expected one of: {known})',
-                    ),
-                )
-        if ind.unit == "percent" and all(ref in indicators for ref in refs):
-            count, base = (indicators[ref] for ref in refs)
-            for year, value in ind.values.items():
-                if value is not None and year in count.values and year in base.values and count.values[year] is not None and base.values[year]:
-                    _check_share(ind, year, value, count, base, where)
-    if ind.part_of:
-        whole = indicators.get(ind.part_of)
-        if whole is None:
-            close = difflib.get_close_matches(ind.part_of, list(indicators), n=1)
-            hint = (
-                Message(nl=f'bedoel je "{close[0]}"?', en=f'did you mean "{close[0]}"?')
-                if close
-                else Message(nl="schrijf het id van een cijfer", en="expected an indicator id")
-            )
-            where.problems.add(
-                where.path,
-                ind.line,
-                f"{ind.id}.part_of",
-                Message(nl=f'"{ind.part_of}" is geen cijfer ({hint.nl})', en=f'"{ind.part_of}" is not an indicator ({hint.en})'),
-            )
-            return
-        if whole.unit != ind.unit:
-            where.problems.add(
-                where.path,
-                ind.line,
-                f"{ind.id}.part_of",
-                Message(
-                    nl=f'"{whole.id}" heeft als eenheid {whole.unit}, dit cijfer {ind.unit} (gebruik dezelfde eenheid)',
-                    en=f'"{whole.id}" is counted in {whole.unit}, this figure in {ind.unit} (expected the same unit)',
-                ),
-            )
-            return
-        for year, value in ind.values.items():
-            if year in whole.values and None not in (value, whole.values[year]) and value > whole.values[year]:
-                most = _number(whole.values[year])
-                where.problems.add(
-                    where.path,
-                    ind.value_lines.get(year, ind.line),
-                    f"{ind.id}.values.{year}",
-                    Message(
-                        nl=f"{_number(value)} is meer dan het geheel, {whole.id} ({most} in {year}) "
-                        f"(schrijf hoogstens {most}, of controleer beide cijfers)",
-                        en=f"{_number(value)} is more than its whole, {whole.id} ({most} in {year}) "
-                        f"(expected at most {most}, or check both figures)",
-                    ),
-                )
-
-
-def _decimals(value: float) -> int:
-    exponent = Decimal(str(value)).normalize().as_tuple().exponent
-    return max(0, -exponent) if isinstance(exponent, int) else 0
-
-
-def _check_share(ind: Indicator, year: int, value: float, count: Indicator, base: Indicator, where: Where) -> None:
-    """The written percentage, rounded as written, equals count / base (half a last digit of room)."""
-    exact = Decimal(str(count.values[year])) * 100 / Decimal(str(base.values[year]))
-    places = max(1, _decimals(value))
-    step = Decimal(1).scaleb(-places)
-    if abs(exact - Decimal(str(value))) <= step / 2:
-        return
-    right = exact.quantize(step)
-    counted, total = _number(count.values[year]), _number(base.values[year])
-    where.problems.add(
-        where.path,
-        ind.value_lines.get(year, ind.line),
-        f"{ind.id}.values.{year}",
-        Message(
-            nl=f"{_number(value)} klopt niet met `share_of`: {count.id} {counted} van {base.id} "
-            f"{total} is {right} procent (schrijf {right}, of verbeter het aantal of het totaal)",
-            en=f"{_number(value)} does not match `share_of`: {count.id} {counted} of {base.id} "
-            f"{total} is {right} percent (expected {right}, or correct the count or the base)",
-        ),
-    )
-
-
-def _number(value: float) -> str:
-    """A value as an editor writes it in the file (12887, 11.7)."""
-    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def _load_figures(node: yaml.Node | None, indicators: dict[str, Indicator], where: Where, declared: set[str]) -> dict[str, Figure]:

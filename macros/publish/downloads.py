@@ -7,16 +7,21 @@ import re
 from pathlib import Path
 from typing import Any
 
-from macros.load.history import build_date
 from macros.load.site import Site
-from macros.publish import opendata, pdf, social
+from macros.publish import descriptors, opendata, pdf, social
 
 _SIZE = re.compile(r'(<span data-rv-size="(?P<name>[^"]+)" lang="(?P<lang>[a-z]+)">)[^<]*(</span>)')
 
 
-def write_open_data(site: Site, site_dir: Path) -> dict[str, int]:
-    """The figures as CSV and JSON (cheap, so also in the editors' preview: charts link to them)."""
-    return opendata.write(site, site_dir, build_date().isoformat())
+def write_open_data(site: Site, site_dir: Path, dates: opendata.Dates) -> dict[str, int]:
+    """The figures as CSV and JSON and what describes them (cheap, so also in the editors'
+    preview: charts link to them); the sizes of all these files by name."""
+    sizes = opendata.write(site, site_dir, dates)
+    folder = site_dir / opendata.FOLDER
+    for kind, data in (("datapackage", descriptors.datapackage(site, dates)), ("csvw", descriptors.csvw(site, dates))):
+        (folder / descriptors.FILES[kind]).write_text(opendata.dump(data), encoding="utf-8")
+    (folder / descriptors.FILES["dcat"]).write_text(opendata.dump(descriptors.catalog(site, dates, sizes)), encoding="utf-8")
+    return sizes | {name: (folder / name).stat().st_size for name in descriptors.FILES.values()}
 
 
 def write_downloads(site: Site, site_dir: Path, site_url: str, data_sizes: dict[str, int], dates: tuple[Any, Any] | None = None) -> None:
@@ -35,7 +40,7 @@ def fill_sizes(site_dir: Path, sizes: dict[str, int]) -> None:
     def size(match: re.Match[str]) -> str:
         if match.group("name") not in sizes:
             raise KeyError(f"no download named {match.group('name')} (see macros/publish/pdf.py)")
-        kind = match.group("name").rsplit(".", 1)[-1].upper()
+        kind = match.group("name").rsplit(".", 1)[-1].upper().replace("JSONLD", "JSON-LD")
         return match.group(1) + pdf.size_label(sizes[match.group("name")], match.group("lang"), kind) + match.group(4)
 
     for page in sorted(site_dir.rglob("*.html")):

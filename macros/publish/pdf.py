@@ -21,7 +21,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from macros.core.paths import DATA_FILES, DATA_TYPES, DOWNLOADS
+from macros.core.paths import DATA_FILES, DATA_TYPES, DESCRIPTOR_FILES, DESCRIPTOR_FORMATS, DESCRIPTOR_TYPES, DOWNLOADS
 from macros.core.schema import LANGUAGES
 from macros.core.templating import render_template
 from macros.load.indicators import LOCALES
@@ -91,6 +91,9 @@ def download_list(site: Site, names: dict[str, str], lang: str, link: Any, only_
         # The figures as open data: one file for both languages (macros/publish/opendata.py).
         for kind, name in DATA_FILES.items():
             items.append({"href": link(f"{FOLDER}/{name}"), "lang": None, "name": name, "title": t[f"download_data_{kind}"], "language": None, "type": DATA_TYPES[kind], "format": kind.upper()})
+        # What describes them to a program (macros/publish/descriptors.py).
+        for kind, name in DESCRIPTOR_FILES.items():
+            items.append({"href": link(f"{FOLDER}/{name}"), "lang": None, "name": name, "title": t[f"download_descriptor_{kind}"], "language": None, "type": DESCRIPTOR_TYPES[kind], "format": DESCRIPTOR_FORMATS[kind]})
     return render_template("downloads.html", items=items, lang=lang)
 
 

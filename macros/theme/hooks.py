@@ -53,7 +53,7 @@ from macros.core.templating import bytecode_cache, options, plain
 from macros.load.addresses import in_language, neutral
 from macros.load.history import History, long_date
 from macros.load.site import Site, load_site, load_strings
-from macros.publish import downloads, pdf, search, social
+from macros.publish import downloads, opendata, pdf, search, social
 from macros.publish.links import check_site_links, in_sources
 from macros.publish.redirects import write_redirects, write_robots
 from macros.render import changes, citations, structured
@@ -443,7 +443,9 @@ def _publish(site: Site, build: Build, config: MkDocsConfig, site_dir: Path) -> 
         write_redirects(site, site_dir, lambda url: _absolute(config, url))
         write_robots(site_dir, _absolute(config, ""))
         _write_citation_files(site, build, site_dir)
-        data_sizes = downloads.write_open_data(site, site_dir)
+        assert build.history is not None
+        figures = site.root / "data" / "indicators.yaml"
+        data_sizes = downloads.write_open_data(site, site_dir, opendata.Dates(build.history.published(figures), build.history.changed(figures)))
         _write_feeds(site, build, site_dir, config)
         # The editors' preview skips the PDFs (about 4 s) to keep each rebuild quick; `make build` makes them.
         if not preview.downloads_skipped():
