@@ -21,7 +21,7 @@ from macros.core.templating import component_file, render_template
 from macros.load.history import build_date, long_date
 from macros.load.site import Site
 from macros.load.units import Unit
-from macros.render import trend
+from macros.render import glossary, trend
 from macros.render.charts import join_words
 from macros.render.page import MARKDOWN_CONFIGS, MARKDOWN_EXTENSIONS, has_macros, unit_markdown
 from macros.render.units import figure as render_figure
@@ -158,10 +158,15 @@ def brochure_html(site: Site, site_dir: Path, site_url: str, site_name: str, pub
     t = site.strings_in(lang)
     style = chart_style(site)
     parts = []
+    # The glossary is a section of this document: a glossary word's first use in each section links to it there.
+    glossary_page = glossary.glossary_unit(site, lang)
+    entries = glossary.terms(glossary_page) if glossary_page is not None else []
     for part in brochure_parts(site, lang):
         sections = []
         for unit, kind in part:
             body = _section(site, unit, site_dir, site_url, style)
+            if glossary_page is not None and unit is not glossary_page:
+                body = glossary.mark(body, entries, lambda anchor: f"#{glossary_page.id}-{anchor}")
             sections.append({"id": f"deel-{unit.id}", "kind": kind, "title": unit.title, "address": site_url + unit_path(unit), "body": Markup(body)})
         parts.append(sections)
     motto_page = motto_unit(site, lang)

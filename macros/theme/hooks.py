@@ -56,7 +56,7 @@ from macros.load.site import Site, load_site, load_strings
 from macros.publish import downloads, opendata, pdf, search, social
 from macros.publish.links import check_site_links, in_sources
 from macros.publish.redirects import write_redirects, write_robots
-from macros.render import changes, citations, structured
+from macros.render import changes, citations, glossary, structured
 from macros.render import units as render
 from macros.render.region_css import region_css
 from macros.stage import preview
@@ -193,6 +193,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def _absolute(config: MkDocsConfig, url: str) -> str:
     base = config["site_url"] or "/"
     return base.rstrip("/") + "/" + ("" if url in ("", "./", ".") else url.lstrip("/"))
+
+
+def on_page_content(output: str, page: Any, config: MkDocsConfig, files: Files) -> str:
+    """On a unit's page, the first use of each word from the glossary links to its entry
+    (macros/render/glossary.py); not on the glossary itself."""
+    build = _build(config)
+    if build.showing_problems:
+        return output
+    lang = getattr(page.file, "locale", "nl")
+    site = build.loaded
+    unit = _unit_of(page, site, lang)
+    glossary_page = glossary.glossary_unit(site, lang)
+    if unit is None or glossary_page is None or unit is glossary_page:
+        return output
+    target = render.unit_path(glossary_page)
+    return glossary.mark(output, glossary.terms(glossary_page), lambda anchor: f"{get_relative_url(target, page.url)}#{anchor}")
 
 
 def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
