@@ -17,6 +17,7 @@ SITE = load_site(ROOT)
 # Where a word is never marked: the same places glossary.mark leaves alone.
 SKIP = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "kbd", "script", "style", "svg", "figure", "blockquote", "button", "dfn", "abbr", "textarea", "title", "time"}
 SKIP_BLOCKS = {"changes", "citation", "last-updated", "print-address", "youth-link"}
+SKIP_CLASSES = {"rv-kicker", "rv-info"}
 
 
 def test_marking_skips_links_headings_quotes_and_drawings_and_marks_once() -> None:
@@ -45,7 +46,8 @@ def _texts_in_order(node: LexborNode, skipping: bool = False) -> list[tuple[str,
         if child.tag == "a" and "rv-term" in (child.attributes.get("class") or ""):
             found.append((child.text(), False, child))
             continue
-        skip = skipping or child.tag in SKIP or child.attributes.get("data-rv") in SKIP_BLOCKS
+        classes = set((child.attributes.get("class") or "").split())
+        skip = skipping or child.tag in SKIP or child.attributes.get("data-rv") in SKIP_BLOCKS or bool(classes & SKIP_CLASSES)
         found += _texts_in_order(child, skip)
     return found
 

@@ -234,7 +234,9 @@ def poster_css(site: Site, site_dir: Path) -> str:
     colours = print_colours(site)
     return (
         f".poster__head {{ background: {colours['brand_dark']} url('{logo_uri(site)}') no-repeat 0.6rem center / 1.9rem 1.9rem; }}"
-        f".rv-praatplaat__motto {{ color: {colours['brand_dark']}; background: url('{roots_uri(colours, on_dark=False)}') no-repeat right 1rem top / auto 100%; }}"
+        # The drawing has a width of its own (5 rem, in the motto's 6 rem of room on the right):
+        # sized to the motto's height, a motto of three lines drew it over its words.
+        f".rv-praatplaat__motto {{ color: {colours['brand_dark']}; background: url('{roots_uri(colours, on_dark=False)}') no-repeat right 1rem top / 5rem auto; }}"
         f".rv-praatplaat__vision {{ border-top-color: {colours['brand']}; }}"
         f".rv-praatplaat__vision li {{ border-left-color: {colours['brand']}; }}"
         f".rv-praatplaat__ambitions {{ border-top-color: {colours['accent']}; }}"
@@ -290,8 +292,13 @@ def poster_html(site: Site, site_dir: Path, site_url: str, site_name: str, publi
     for code in codes:
         code["qr"] = _qr(code["address"], site.t("pdf_qr_alt", lang).format(address=code["address"]))
         code["short"] = code["address"].split("://", 1)[-1]
+    # A region with more principles than one row holds: four to a row.
+    classes = ["poster"]
+    if len(site.units.ordered("principles", lang)) > 4:
+        classes.append("poster--many-principles")
     return render_template(
         "pdf_poster.html", lang=lang, t=site.strings_in(lang), site_name=site_name, publisher=publisher, body=Markup(body), codes=codes,
+        classes=" ".join(classes),
         date=long_date(build_date(), lang), css=Markup(_css("poster.css") + poster_css(site, site_dir)), size=POSTER_SIZE,
     )
 

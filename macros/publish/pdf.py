@@ -127,15 +127,30 @@ def _heights(page: Any) -> tuple[float, dict[str, float]]:
     return page_box.height, found
 
 
+# How the poster gives way when its content does not fit one sheet at the smallest type, in
+# order (poster.css): the QR codes in a row below the vision instead of a column beside it;
+# three codes to a row beside it; the ambitions by their titles only; smaller codes, beside
+# the vision or in rows below it.
+POSTER_VARIANTS = (
+    "",
+    "poster--codes-below",
+    "poster--codes-wide",
+    "poster--codes-wide poster--titles",
+    "poster--codes-small poster--titles",
+    "poster--codes-below poster--codes-small poster--titles",
+)
+
+
 def _fit_poster(document: str, base_url: str) -> Any:
     """The poster laid out at the largest type that still fits one sheet.
 
     One layout at the smallest size shows how much of the sheet the content takes; if the QR
     codes, in their column beside the vision, stand taller than the vision itself (a region
-    with few statements), they go in a row below it instead. Then a binary search between the
-    smallest size and the size the first layout predicts (text grows with the square of its
-    size) finds the largest that fits. At the smallest size a poster that does not fit is
-    returned as it is: the tests report a poster of more than one page.
+    with few statements), they go in a row below it instead. A region whose content does not
+    fit one sheet at the smallest size takes the next of POSTER_VARIANTS that does. Then a
+    binary search between the smallest size and the size the first layout predicts (text grows
+    with the square of its size) finds the largest that fits. If no variant fits at the
+    smallest size, the last is returned as it is: the tests report a poster of more than one page.
     """
     from weasyprint import HTML
 
@@ -143,22 +158,27 @@ def _fit_poster(document: str, base_url: str) -> Any:
         sized = text.replace(f"font-size: {POSTER_SIZE}; }}", f"font-size: {size:.2f}pt; }}", 1)
         return HTML(string=sized, base_url=base_url).render(pdf_variant=PDF_VARIANT)
 
-    best = layout(document, POSTER_MIN)
-    if len(best.pages) > 1:
+    def variant(classes: str) -> str:
+        return document.replace('<body class="poster', f'<body class="poster {classes}', 1) if classes else document
+
+    for classes in POSTER_VARIANTS:
+        chosen = variant(classes)
+        best = layout(chosen, POSTER_MIN)
+        if len(best.pages) == 1:
+            break
+    else:
         return best
     available, heights = _heights(best.pages[0])
-    if heights["poster__codes"] > heights["rv-praatplaat"] * 1.1:
-        document = document.replace('<body class="poster">', '<body class="poster poster--codes-below">', 1)
-        below = layout(document, POSTER_MIN)
-        if len(below.pages) > 1:
-            return best
-        best = below
-        available, heights = _heights(best.pages[0])
+    if not classes and heights["poster__codes"] > heights["rv-praatplaat"] * 1.1:
+        below = layout(variant(POSTER_VARIANTS[1]), POSTER_MIN)
+        if len(below.pages) == 1:
+            chosen, best = variant(POSTER_VARIANTS[1]), below
+            available, heights = _heights(best.pages[0])
     used = heights["bottom"] / available
     low, high = POSTER_MIN, min(POSTER_MAX, POSTER_MIN / used**0.5 * 1.12)
     while high - low > POSTER_STEP:
         middle = (low + high) / 2
-        candidate = layout(document, middle)
+        candidate = layout(chosen, middle)
         if len(candidate.pages) == 1:
             low, best = middle, candidate
         else:
@@ -166,11 +186,49 @@ def _fit_poster(document: str, base_url: str) -> Any:
     return best
 
 
-def _write_pdf(document: str, base_url: str, target: Path, fit: bool = False, rights: dict[str, Any] | None = None) -> Path:
-    """One PDF from its HTML (runs in a worker process), with its tags finished (pdf_tags)."""
+# The leaflet's type (leaflet.css, in rem of this size): a region whose texts do not fit one A4
+# page at the usual size gets the largest smaller size that fits, down to the smallest.
+LEAFLET_SIZE, LEAFLET_MIN = 10.0, 8.5
+
+
+def _fit_leaflet(document: str, base_url: str) -> Any:
+    """The leaflet at its usual type, or, if that takes more than one page, at the largest
+    smaller size (in steps of POSTER_STEP) that fits one; at the smallest size a leaflet that
+    does not fit is returned as it is (the tests report a leaflet of more than one page)."""
     from weasyprint import HTML
 
-    rendered = _fit_poster(document, base_url) if fit else HTML(string=document, base_url=base_url).render(pdf_variant=PDF_VARIANT)
+    def layout(size: float) -> Any:
+        sized = document.replace(f"font-size: {LEAFLET_SIZE:g}pt;", f"font-size: {size:.2f}pt;", 1)
+        return HTML(string=sized, base_url=base_url).render(pdf_variant=PDF_VARIANT)
+
+    best = layout(LEAFLET_SIZE)
+    if len(best.pages) == 1:
+        return best
+    low, high = LEAFLET_MIN, LEAFLET_SIZE
+    best = layout(low)
+    if len(best.pages) > 1:
+        return best
+    while high - low > POSTER_STEP:
+        middle = (low + high) / 2
+        candidate = layout(middle)
+        if len(candidate.pages) == 1:
+            low, best = middle, candidate
+        else:
+            high = middle
+    return best
+
+
+def _write_pdf(document: str, base_url: str, target: Path, fit: str | None = None, rights: dict[str, Any] | None = None) -> Path:
+    """One PDF from its HTML (runs in a worker process), with its tags finished (pdf_tags);
+    ``fit``: the poster or the leaflet, laid out at the largest type that fits its one sheet."""
+    from weasyprint import HTML
+
+    if fit == "poster":
+        rendered = _fit_poster(document, base_url)
+    elif fit == "leaflet":
+        rendered = _fit_leaflet(document, base_url)
+    else:
+        rendered = HTML(string=document, base_url=base_url).render(pdf_variant=PDF_VARIANT)
     rendered.write_pdf(target, pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
     finish(target, rights)
     return target
@@ -214,7 +272,8 @@ def write_pdfs(
         rights = {"text": f"{licence['name']}. {licence['terms']}", "url": licence["url"], "terms": terms, "source": source}
         if dates is not None:
             rights["created"], rights["modified"] = dates
-        jobs.append((_write_pdf, (str(document), site_dir.as_uri() + "/", folder / item.name, item.kind == "poster", rights)))
+        fit = item.kind if item.kind in ("poster", "leaflet") else None
+        jobs.append((_write_pdf, (str(document), site_dir.as_uri() + "/", folder / item.name, fit, rights)))
     count = len(jobs)
     jobs += extra or []
     workers = min(len(jobs), os.cpu_count() or 1)

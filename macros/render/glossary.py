@@ -4,8 +4,8 @@
 The glossary's entries are its second-level headings with an id, ``## Leefwereld { #leefwereld }``;
 the word is the heading without what stands between brackets (``Outpatient help (ambulante
 hulp)`` is found as "outpatient help"). A word is found whole and in any case, once per page:
-its first use in running text, not in a heading, link, quote, chart, code, the citation or the
-list of changes. On the site it links to the glossary page; in the brochure, where the glossary
+its first use in running text, not in a heading, link, quote, chart, code, a kicker or a box of
+facts, the citation or the list of changes. On the site it links to the glossary page; in the brochure, where the glossary
 is a section of the same document, to that section.
 """
 
@@ -32,6 +32,8 @@ _SKIP = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "kbd"
                    "blockquote", "button", "dfn", "abbr", "textarea", "title", "time"})  # fmt: skip
 # Blocks of a unit page about the page rather than its subject: its changes, its citation, its dates.
 _SKIP_BLOCKS = ('data-rv="changes"', 'data-rv="citation"', 'data-rv="last-updated"', 'data-rv="print-address"', 'data-rv="youth-link"')
+# Lines that are not running text: the kicker above a title, a box of facts whose link is a button.
+_SKIP_CLASSES = re.compile(r'\bclass="[^"]*\b(?:rv-kicker|rv-info)\b')
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 
 
@@ -82,7 +84,9 @@ def mark(markup: str, entries: list[Term], href: Callable[[str], str]) -> str:
                     if stack.pop()[0] == name:
                         break
             elif name not in _VOID and not token.endswith("/>"):
-                skipping = bool(stack and stack[-1][1]) or name in _SKIP or any(marker in token for marker in _SKIP_BLOCKS)
+                skipping = (
+                    bool(stack and stack[-1][1]) or name in _SKIP or any(marker in token for marker in _SKIP_BLOCKS) or bool(_SKIP_CLASSES.search(token))
+                )
                 stack.append((name, skipping))
             continue
         if (stack and stack[-1][1]) or not remaining:

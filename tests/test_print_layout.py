@@ -1,0 +1,124 @@
+"""Print that lays out for any region: the brochure, the A3 poster and the leaflet of regions at
+the edges of what a region can hold (scripts/extremes.py), checked on every page.
+
+- no word crosses another word, a drawing, a picture or a QR code, and none leaves its sheet
+  (tests/layout.py);
+- the poster is one A3 page whose content reaches 90 % of the sheet's height and width, with
+  the core sentence at 40 pt or more and every statement at 18 pt or more;
+- the leaflet is one A4 page;
+- veraPDF finds every file PDF/UA-1 and PDF/A-2a.
+
+The regions' PDFs are drawn as pictures in test-output/extremes/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from macros.load.addresses import in_language
+from macros.load.site import load_site
+from scripts import extremes
+from tests.conftest import ROOT, run_build
+from tests.layout import page_problems
+from tests.test_pdf import CHECK_PDFUA, FLAVOURS, _sizes, _words
+
+OUTPUT = ROOT / "test-output" / "extremes"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Each extreme region written and built with its PDFs, two builds at a time."""
+    regions = extremes.write(tmp_path_factory.mktemp("extremes"))
+    sites = {name: tmp_path_factory.mktemp(f"site-{name}") / "site" for name in regions}
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = {name: pool.submit(run_build, sites[name], regions[name]) for name in regions}
+        for name, result in results.items():
+            done = result.result()
+            assert done.returncode == 0, f"{name}:\n{done.stdout[-3000:]}{done.stderr[-3000:]}"
+    return {name: sites[name] for name in regions} | {f"{name}-region": region for name, region in regions.items()}
+
+
+def _pdfs(built: dict[str, Path], name: str) -> list[Path]:
+    return sorted((built[name] / "downloads").glob("*.pdf"))
+
+
+@pytest.mark.parametrize("name", extremes.NAMES)
+def test_no_text_crosses_a_drawing_a_picture_or_other_text_and_none_leaves_its_sheet(built: dict[str, Path], name: str) -> None:
+    files = _pdfs(built, name)
+    assert len(files) == 6, [f.name for f in files]
+    problems = []
+    for path in files:
+        with pdfplumber.open(path) as document:
+            for number, page in enumerate(document.pages, start=1):
+                problems += page_problems(page, f"{name}/{path.name} p{number}")
+    assert problems == []
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("name", extremes.NAMES)
+def test_the_poster_fills_one_a3_sheet_and_reads_from_across_a_room(built: dict[str, Path], name: str, lang: str) -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    [path] = [p for p in _pdfs(built, name) if "praatplaat" in p.name and (p.name.startswith("regiovisie") == (lang == "nl"))]
+    with pdfplumber.open(path) as document:
+        assert len(document.pages) == 1, f"{path.name}: {len(document.pages)} pages"
+        page = document.pages[0]
+        assert (page.width, page.height) == pytest.approx((1190.55, 841.89), abs=1)
+        items = page.chars + page.lines + page.rects
+        lowest, left, right = max(i["bottom"] for i in items), min(i["x0"] for i in items), max(i["x1"] for i in items)
+        assert lowest / page.height >= 0.9, f"{name}: the content stops at {lowest / page.height:.0%} of the sheet's height"
+        assert (right - left) / page.width >= 0.9, f"{name}: the content spans {(right - left) / page.width:.0%} of the sheet's width"
+    overview = LexborHTMLParser((built[name] / in_language("/overzicht/", lang).lstrip("/") / "index.html").read_text(encoding="utf-8"))
+    words = _words(path)
+    assert min(_sizes(words, overview.css_first(".rv-praatplaat__motto").text(strip=True))) >= 40
+    # Every statement on the sheet (an ambition's summary may give way to its title and code).
+    blocks = ".rv-praatplaat__vision li, .rv-praatplaat__principles li, .rv-praatplaat__ambitions li > a"
+    for node in overview.css(blocks):
+        assert min(_sizes(words, re.sub(r"^\d+ ", "", node.text(separator=" ", strip=True)))) >= 18, node.text()
+
+
+@pytest.mark.parametrize("name", extremes.NAMES)
+def test_the_leaflet_is_one_a4_page(built: dict[str, Path], name: str) -> None:
+    leaflets = [p for p in _pdfs(built, name) if p.stem.endswith(("-jongeren", "-young-people"))]
+    assert len(leaflets) == 2
+    for path in leaflets:
+        with pdfplumber.open(path) as document:
+            assert len(document.pages) == 1, f"{path.name}: {len(document.pages)} pages"
+            assert (document.pages[0].width, document.pages[0].height) == pytest.approx((595.28, 841.89), abs=1)
+
+
+def test_every_pdf_of_the_extremes_passes_verapdf(built: dict[str, Path]) -> None:
+    files = [path for name in extremes.NAMES for path in _pdfs(built, name)]
+    runs = {
+        standard: subprocess.Popen(["bash", str(CHECK_PDFUA), "-f", flavour, *map(str, files)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        for standard, flavour in FLAVOURS.items()
+    }
+    for standard, run in runs.items():
+        report = run.communicate(timeout=600)[0]
+        assert run.returncode == 0 and report.count("compliant: true") == len(files), f"{standard}:\n{report}"
+
+
+def test_the_extremes_span_the_range_and_their_pages_are_drawn_for_review(built: dict[str, Path]) -> None:
+    counts = {}
+    for name in extremes.NAMES:
+        site = load_site(built[f"{name}-region"])
+        counts[name] = (len(site.units.ordered("principles", "nl")), sum(1 for u in site.units.ordered("vision", "nl") if u.meta.get("ambition")), len(site.units.ordered("personas", "nl")))
+    assert counts["klein"] == (1, 1, 0) and counts["veel"] == (8, 6, 6)
+    longest = load_site(built["lang-region"])
+    assert max(len(u.title) for u in longest.units.ordered("principles", "nl")) >= 85
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    for old in OUTPUT.glob("*.png"):
+        old.unlink()
+    jobs = [
+        subprocess.Popen(["pdftoppm", "-r", "40", "-png", str(path), str(OUTPUT / f"{name}-{path.stem}")])
+        for name in extremes.NAMES
+        for path in _pdfs(built, name)
+    ]
+    assert all(job.wait(timeout=300) == 0 for job in jobs)
+    assert len(list(OUTPUT.glob("*.png"))) >= 6 * len(extremes.NAMES)
