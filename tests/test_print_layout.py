@@ -6,6 +6,7 @@ the edges of what a region can hold (scripts/extremes.py), checked on every page
 - the poster is one A3 page whose content reaches 90 % of the sheet's height and width, with
   the core sentence at 40 pt or more and every statement at 18 pt or more;
 - the leaflet is one A4 page;
+- each link-preview image is one card with no word crossed or cut;
 - veraPDF finds every file PDF/UA-1 and PDF/A-2a.
 
 The regions' PDFs are drawn as pictures in test-output/extremes/ for a person to look at.
@@ -91,6 +92,29 @@ def test_the_leaflet_is_one_a4_page(built: dict[str, Path], name: str) -> None:
         with pdfplumber.open(path) as document:
             assert len(document.pages) == 1, f"{path.name}: {len(document.pages)} pages"
             assert (document.pages[0].width, document.pages[0].height) == pytest.approx((595.28, 841.89), abs=1)
+
+
+@pytest.mark.parametrize("name", extremes.NAMES)
+def test_the_preview_images_lay_out_without_crossing_or_cutting_text(built: dict[str, Path], name: str) -> None:
+    """The link-preview cards (publish/social.py), one page each as WeasyPrint lays them out
+    before they become pictures: no card runs onto a second page, no word crosses another or a
+    drawing, and none leaves the card."""
+    import io
+
+    from weasyprint import HTML
+
+    from macros.publish import social
+
+    site = load_site(built[f"{name}-region"])
+    problems = []
+    for lang in ("nl", "en"):
+        document = social._card_document(site, lang, built[name])
+        data = HTML(string=str(document), base_url=built[name].as_uri() + "/").write_pdf()
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            assert len(pdf.pages) == len(social.cards(site, lang)), f"{name} ({lang}): a card runs onto a second page"
+            for number, page in enumerate(pdf.pages, start=1):
+                problems += page_problems(page, f"{name} card {lang} {number}")
+    assert problems == []
 
 
 def test_every_pdf_of_the_extremes_passes_verapdf(built: dict[str, Path]) -> None:
