@@ -75,3 +75,32 @@ def test_the_figures_page_is_a_dataset_with_its_files(site_dir: Path) -> None:
     assert sorted(f.rsplit("/", 1)[1] for f in files) == ["cijfers.csv", "cijfers.json"]
     for address in files:
         assert (site_dir / address[len(SITE.region.site_url) :]).is_file()
+
+
+def test_every_page_carries_government_metadata_with_the_municipalities_as_tooi_identifiers(site_dir: Path, example_dir: Path) -> None:
+    """DCTERMS as OWMS core names it; each municipality with a CBS code as its TOOI URI
+    (data/region.yaml), the period as an interval, the date the page's own "last changed" line shows."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    region = SITE.region
+    codes = dict(region.codes)
+    assert set(codes) == set(region.municipalities), "every IJsselland municipality has its CBS code"
+    tooi = [f"https://identifier.overheid.nl/tooi/id/gemeente/{codes[name].lower()}" for name in region.municipalities]
+    assert all(re.fullmatch(r"https://identifier\.overheid\.nl/tooi/id/gemeente/gm\d{4}", uri) for uri in tooi)
+    for root, site, spatial in ((site_dir, SITE, tooi), (example_dir, load_site(ROOT / "examples" / "voorbeeld"), None)):
+        for page in html_pages(root):
+            tree = LexborHTMLParser(file_of(root, page).read_text(encoding="utf-8"))
+            meta: dict[str, list[str]] = {}
+            for node in tree.css('head meta[name^="DCTERMS."]'):
+                meta.setdefault(node.attributes["name"], []).append(node.attributes["content"])
+            lang = tree.css_first("html").attributes["lang"]
+            assert meta["DCTERMS.language"] == [lang], page
+            assert meta["DCTERMS.identifier"] == [site.region.site_url + page], page
+            assert meta["DCTERMS.creator"] == meta["DCTERMS.publisher"] == [site.region.publisher], page
+            assert meta["DCTERMS.temporal"] == [f"{site.region.period[0]}/{site.region.period[1]}"], page
+            assert meta["DCTERMS.title"] == [tree.css_first("title").text().split(" – ")[0]], page
+            # Without codes (the example region), the municipalities by name.
+            assert meta["DCTERMS.spatial"] == (spatial or list(site.region.municipalities)), page
+            shown = tree.css_first("[data-rv=last-updated] time")
+            if shown is not None:
+                assert meta["DCTERMS.modified"] == [shown.attributes["datetime"]], page

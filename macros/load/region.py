@@ -25,8 +25,8 @@ from macros.core.licences import LICENCES, Licence
 from macros.core.problems import Message, Problems
 from macros.core.schema import LANGUAGES, LINES, Field, Where, check, compose
 from macros.core.svg import check_svg
-from macros.core.text_checks import web_address_problem
 from macros.load.changes import REGION_CHANGES
+from macros.load.municipalities import check_codes, check_local_teams
 
 REL = "data/region.yaml"
 _TEXTS = lambda what, required=True: Field("texts", what, required=required)
@@ -116,6 +116,14 @@ REGION = Field(
                         Message(
                             nl="de pagina waar jongeren en gezinnen lezen hoe ze het lokale team van de gemeente bereiken, met https://",
                             en="the page where young people and families read how to reach the municipality's local team, with https://",
+                        ),
+                        required=False,
+                    ),
+                    "code": Field(
+                        "text",
+                        Message(
+                            nl="de code van de gemeente bij het CBS, zoals `GM0193`: de site maakt er de TOOI-naam van de gemeente van",
+                            en="the municipality's code at Statistics Netherlands (CBS), like `GM0193`: the site makes the municipality's TOOI identifier from it",
                         ),
                         required=False,
                     ),
@@ -234,6 +242,8 @@ class Region:
     local_teams: tuple[LocalTeam, ...] = ()
     # The whole vision's changes as written (checked items; macros/load/changes.py reads them).
     changes: tuple[dict[str, Any], ...] = ()
+    # Each municipality's CBS code (`code:`, like GM0193), where the region wrote it.
+    codes: tuple[tuple[str, str], ...] = ()
 
     @property
     def content_licence(self) -> Licence:
@@ -290,6 +300,7 @@ def load_region(root: Path, problems: Problems) -> Region | None:
         local_teams=tuple(LocalTeam(item["name"], item["local_team"]) for item in data["municipalities"] if item["local_team"]),
         colours=tuple((token, value.lower()) for token, value in (data["colours"] or {}).items() if token != LINES and value),
         changes=tuple(data["history"] or []),
+        codes=tuple((item["name"], item["code"]) for item in data["municipalities"] if item["code"]),
     )
 
 
@@ -361,7 +372,8 @@ def _check_values(data: dict[str, Any], lines: dict[str, int], root: Path, probl
                 en=f'"{name}" appears twice (expected each municipality once)',
             ),
         )
-    _check_local_teams(data, lines, problems)
+    check_local_teams(data, lines, problems)
+    check_codes(data, lines, problems)
     logo = data["logo"]
     if logo is not None:
         if not _LOGO.match(logo):
@@ -423,9 +435,6 @@ def _check_values(data: dict[str, Any], lines: dict[str, int], root: Path, probl
                 )
 
 
-_TEAM_ADDRESS = Message(nl="een adres dat met https:// begint", en="an address starting with https://")
-
-
 def _municipality_maps(node: yaml.Node | None) -> yaml.Node | None:
     """``- Beekdorp`` under ``municipalities:`` as ``- name: Beekdorp``, so both forms are one schema."""
     if not isinstance(node, yaml.MappingNode):
@@ -444,28 +453,6 @@ def _municipality_maps(node: yaml.Node | None) -> yaml.Node | None:
                 for item in value.value
             ]
     return node
-
-
-def _check_local_teams(data: dict[str, Any], lines: dict[str, int], problems: Problems) -> None:
-    """A local team's page is a web page; where one municipality has one, every one has."""
-    items = [item for item in data["municipalities"] or [] if item]
-    with_team = [item for item in items if item["local_team"]]
-    for number, item in enumerate(items):
-        url = item["local_team"]
-        line = item[LINES].get("local_team", item[LINES].get("name", lines["municipalities"]))
-        wrong = web_address_problem(url, _TEAM_ADDRESS) if url else None
-        if wrong is not None:
-            problems.add(REL, line, f"municipalities[{number}].local_team", wrong)
-        elif not url and with_team and item["name"]:
-            problems.add(
-                REL, line, f"municipalities[{number}].local_team",
-                Message(
-                    nl=f"{item['name']} heeft nog geen lokaal team (schrijf `- name: {item['name']}` met daaronder `local_team:` en de pagina van het team, "
-                    "zodat elke jongere zijn eigen team vindt)",
-                    en=f"{item['name']} has no local team yet (expected `- name: {item['name']}` with `local_team:` and the team's page below it, "
-                    "so every young person finds their own)",
-                ),
-            )
 
 
 # Counts in words, as plain language writes small numbers; larger ones as digits.

@@ -21,6 +21,7 @@ from macros.core.paths import DATA_FILES, DATA_TYPES, DESCRIPTOR_FILES, DESCRIPT
 from macros.core.schema import LANGUAGES
 from macros.load.site import Site
 from macros.publish.opendata import COLUMNS, Dates
+from macros.render import dcterms
 from macros.render.units import unit_path
 
 FILES, TYPES = DESCRIPTOR_FILES, DESCRIPTOR_TYPES
@@ -219,7 +220,10 @@ def catalog(site: Site, dates: Dates, sizes: dict[str, int]) -> dict[str, Any]:
         "dct:creator": {"@id": publisher["@id"]},
         "dcat:contactPoint": {"@id": contact["@id"]},
         "dct:language": languages,
-        "dct:spatial": {"@id": COUNTRY, "@type": "dct:Location"},
+        "dct:spatial": [
+            {"@id": COUNTRY, "@type": "dct:Location"},
+            *({"@id": tooi, "@type": "dct:Location"} for _, tooi in dcterms.municipalities(site) if tooi),
+        ],
         "dct:temporal": {
             "@type": "dct:PeriodOfTime",
             "dcat:startDate": {"@value": f"{years[0]}-01-01", "@type": "xsd:date"},

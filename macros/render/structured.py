@@ -17,6 +17,7 @@ from macros.core.paths import DATA_FILES, DATA_TYPES, DOWNLOADS
 from macros.core.schema import LANGUAGES
 from macros.load.site import Site
 from macros.load.units import Unit
+from macros.render import dcterms
 from macros.render.units import unit_path
 
 
@@ -49,7 +50,9 @@ def graph(
         "name": site.region.site_name(lang),
         "author": {"@id": publisher["@id"]},
         "license": site.region.content_licence.url[lang],
-        "spatialCoverage": [{"@type": "AdministrativeArea", "name": name} for name in site.region.municipalities],
+        "spatialCoverage": [
+            {"@type": "AdministrativeArea", "name": name, **({"sameAs": tooi} if tooi else {})} for name, tooi in dcterms.municipalities(site)
+        ],
         "temporalCoverage": f"{site.region.period[0]}/{site.region.period[1]}",
     }
     page: dict[str, Any] = {

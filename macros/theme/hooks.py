@@ -56,7 +56,7 @@ from macros.load.site import Site, load_site, load_strings
 from macros.publish import downloads, opendata, pdf, search, social
 from macros.publish.links import check_site_links, in_sources
 from macros.publish.redirects import write_redirects, write_robots
-from macros.render import changes, citations, glossary, structured
+from macros.render import changes, citations, dcterms, glossary, structured
 from macros.render import units as render
 from macros.render.region_css import region_css
 from macros.stage import preview
@@ -198,17 +198,13 @@ def _absolute(config: MkDocsConfig, url: str) -> str:
 def on_page_content(output: str, page: Any, config: MkDocsConfig, files: Files) -> str:
     """On a unit's page, the first use of each word from the glossary links to its entry
     (macros/render/glossary.py); not on the glossary itself."""
-    build = _build(config)
-    if build.showing_problems:
+    build, lang = _build(config), getattr(page.file, "locale", "nl")
+    unit = None if build.showing_problems else _unit_of(page, build.loaded, lang)
+    glossary_page = glossary.glossary_unit(build.loaded, lang) if unit is not None else None
+    if glossary_page is None or unit is glossary_page:
         return output
-    lang = getattr(page.file, "locale", "nl")
-    site = build.loaded
-    unit = _unit_of(page, site, lang)
-    glossary_page = glossary.glossary_unit(site, lang)
-    if unit is None or glossary_page is None or unit is glossary_page:
-        return output
-    target = render.unit_path(glossary_page)
-    return glossary.mark(output, glossary.terms(glossary_page), lambda anchor: f"{get_relative_url(target, page.url)}#{anchor}")
+    target = get_relative_url(render.unit_path(glossary_page), page.url)
+    return glossary.mark(output, glossary.terms(glossary_page), lambda anchor: f"{target}#{anchor}")
 
 
 def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
@@ -264,6 +260,9 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
         assert build.history is not None
         context["changes_block"] = changes.unit_dates(site, unit, build.history.published(site.root / unit.path))
     context["social_meta"] = _social_meta(page, unit, site, config, lang)
+    # Government metadata (DCTERMS, OWMS core), titled as the page's <title> (the home page: the site's name).
+    page_title = site.region.site_name(lang) if page.file.src_uri.startswith("index.") and site.region else _page_words(page, unit, config)[0]
+    context["dcterms_meta"] = dcterms.meta_tags(site, lang, _absolute(config, page.url), page_title, context["last_updated"]["day"])
     context["json_ld"] = _json_ld(page, unit, build, config, lang, context["last_updated"]["day"])
     context["translation_notice"] = _translation_notice(page, unit, build, lang)
     # A pull request's preview (the workflow's preview job): marked on every page, not indexed.
