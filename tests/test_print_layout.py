@@ -61,6 +61,17 @@ def test_no_text_crosses_a_drawing_a_picture_or_other_text_and_none_leaves_its_s
     assert problems == []
 
 
+def test_no_text_crosses_anything_in_the_two_real_regions_either(site_dir: Path, example_dir: Path) -> None:
+    """The same check on the PDFs of this region and the example region, as they are built."""
+    problems = []
+    for root in (site_dir, example_dir):
+        for path in sorted((root / "downloads").glob("*.pdf")):
+            with pdfplumber.open(path) as document:
+                for number, page in enumerate(document.pages, start=1):
+                    problems += page_problems(page, f"{path.name} p{number}")
+    assert problems == []
+
+
 @pytest.mark.parametrize("lang", ["nl", "en"])
 @pytest.mark.parametrize("name", extremes.NAMES)
 def test_the_poster_fills_one_a3_sheet_and_reads_from_across_a_room(built: dict[str, Path], name: str, lang: str) -> None:
