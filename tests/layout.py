@@ -63,3 +63,15 @@ def page_problems(page: Any, name: str) -> list[str]:
                 found.append(f"{name}: “{text}” is crossed by a drawing ({kind} at {box})")
                 break
     return found
+
+
+def file_problems(path: str) -> list[str]:
+    """Every problem on every page of one PDF (runs in a worker process: files are checked side by side)."""
+    import pdfplumber
+
+    name = path.rsplit("/", 1)[-1]
+    found = []
+    with pdfplumber.open(path) as document:
+        for number, page in enumerate(document.pages, start=1):
+            found += page_problems(page, f"{name} p{number}")
+    return found

@@ -130,7 +130,9 @@ def draw_cards(document: str, base_url: str, folder: Path, keys: list[str]) -> l
             if image.size != (WIDTH, HEIGHT):
                 image = image.resize((WIDTH, HEIGHT))
             out = io.BytesIO()
-            image.save(out, "PNG", optimize=True)
+            # Not optimize=True: it took 3.5 times as long for 3 % smaller files (25 cards: 1.5 s against
+            # 0.4 s, 1,489 kB against 1,537 kB).
+            image.save(out, "PNG")
             target = folder / f"{key}.png"
             target.write_bytes(out.getvalue())
             written.append(target)
