@@ -41,8 +41,10 @@ def run_build(site_dir: Path, content_root: Path | None = None, pages_only: bool
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site, built once per run from the real content (the example region builds beside it)."""
+    """The site, built once per run from the real content (the example region builds beside it,
+    and the regions at the edges for the print layout test after it, in the background)."""
     _example_build(tmp_path_factory)
+    extremes_build(tmp_path_factory)
     target = tmp_path_factory.mktemp("site")
     result = run_build(target)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -77,6 +79,26 @@ def _example_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Futu
         _EXAMPLE_BUILD["example"] = (target, pool.submit(run_build, target, EXAMPLE))
         pool.shutdown(wait=False)
     return _EXAMPLE_BUILD["example"]
+
+
+_EXTREMES_BUILD: dict[str, Future[tuple[dict[str, Path], dict[str, tuple[Path, subprocess.CompletedProcess[str]]]]]] = {}
+
+
+def _build_extremes(folder: Path) -> tuple[dict[str, Path], dict[str, tuple[Path, subprocess.CompletedProcess[str]]]]:
+    from scripts import extremes
+
+    regions = extremes.write(folder / "regions", checked=False)
+    return regions, {name: (folder / name / "site", run_build(folder / name / "site", region)) for name, region in regions.items()}
+
+
+def extremes_build(tmp_path_factory: pytest.TempPathFactory) -> Future[tuple[dict[str, Path], dict[str, tuple[Path, subprocess.CompletedProcess[str]]]]]:
+    """The regions at the edges (scripts/extremes.py) written and built with their PDFs, one
+    after another, started once in the background (tests/test_print_layout.py waits for it)."""
+    if "extremes" not in _EXTREMES_BUILD:
+        pool = ThreadPoolExecutor(max_workers=1)
+        _EXTREMES_BUILD["extremes"] = pool.submit(_build_extremes, tmp_path_factory.mktemp("extremes"))
+        pool.shutdown(wait=False)
+    return _EXTREMES_BUILD["extremes"]
 
 
 @pytest.fixture(scope="session")

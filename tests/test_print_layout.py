@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pdfplumber
@@ -26,7 +26,7 @@ import pytest
 from macros.load.addresses import in_language
 from macros.load.site import load_site
 from scripts import extremes
-from tests.conftest import ROOT, run_build
+from tests.conftest import ROOT, extremes_build
 from tests.layout import file_problems, page_problems
 from tests.test_pdf import CHECK_PDFUA, FLAVOURS, _sizes, _words
 
@@ -35,15 +35,12 @@ OUTPUT = ROOT / "test-output" / "extremes"
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Each extreme region written and built with its PDFs, two builds at a time."""
-    regions = extremes.write(tmp_path_factory.mktemp("extremes"))
-    sites = {name: tmp_path_factory.mktemp(f"site-{name}") / "site" for name in regions}
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        results = {name: pool.submit(run_build, sites[name], regions[name]) for name in regions}
-        for name, result in results.items():
-            done = result.result()
-            assert done.returncode == 0, f"{name}:\n{done.stdout[-3000:]}{done.stderr[-3000:]}"
-    return {name: sites[name] for name in regions} | {f"{name}-region": region for name, region in regions.items()}
+    """Each extreme region written and built with its PDFs (started in the background when the
+    session's first build starts: tests/conftest.py)."""
+    regions, sites = extremes_build(tmp_path_factory).result()
+    for name, (_, done) in sites.items():
+        assert done.returncode == 0, f"{name}:\n{done.stdout[-3000:]}{done.stderr[-3000:]}"
+    return {name: site for name, (site, _) in sites.items()} | {f"{name}-region": region for name, region in regions.items()}
 
 
 def _pdfs(built: dict[str, Path], name: str) -> list[Path]:
