@@ -28,8 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros.core.text_checks import LIMITS, LONGEST_WORD
-from macros.load.translations import FIELD, fingerprint
-from scripts.synth import check, multiply
+from scripts.synth import check, multiply, record_translation
 
 EXAMPLE = ROOT / "examples" / "voorbeeld"
 NAMES = ("klein", "veel", "lang")
@@ -60,10 +59,7 @@ def _record_translations(region: Path) -> None:
     """Every English file's record of its Dutch text brought up to date (the texts were edited)."""
     for english in sorted((region / "content").rglob("*.en.md")):
         dutch = english.with_name(english.name.replace(".en.md", ".nl.md"))
-        text = english.read_text(encoding="utf-8")
-        record = f"{FIELD}: {fingerprint(dutch.read_text(encoding='utf-8'))}"
-        text = re.sub(rf"^{FIELD}: nl-[0-9a-f]+$", record, text, count=1, flags=re.MULTILINE)
-        english.write_text(text, encoding="utf-8")
+        english.write_text(record_translation(english.read_text(encoding="utf-8"), dutch.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def small(target: Path) -> Path:

@@ -131,7 +131,7 @@ def copy_text(text: str, k: int, source: Source) -> str:
     return "\n".join([lines[0], *front, *lines[end:]])
 
 
-def _record_translation(english: str, dutch: str) -> str:
+def record_translation(english: str, dutch: str) -> str:
     """The English text with its ``translates`` record set to the Dutch copy's fingerprint."""
     lines = english.split("\n")
     end = front_matter_end(lines)
@@ -145,7 +145,7 @@ def copy_unit(folder: Path, unit_id: str, k: int, source: Source) -> None:
     dutch = copy_text((folder / f"{unit_id}.nl.md").read_text(encoding="utf-8"), k, source)
     english = copy_text((folder / f"{unit_id}.en.md").read_text(encoding="utf-8"), k, source)
     (folder / f"{unit_id}-k{k}.nl.md").write_text(dutch, encoding="utf-8")
-    (folder / f"{unit_id}-k{k}.en.md").write_text(_record_translation(english, dutch), encoding="utf-8")
+    (folder / f"{unit_id}-k{k}.en.md").write_text(record_translation(english, dutch), encoding="utf-8")
     for other in sorted(folder.glob(f"{unit_id}.*")):
         if not other.name.endswith(".md"):
             shutil.copyfile(other, folder / f"{unit_id}-k{k}{other.name[len(unit_id):]}")

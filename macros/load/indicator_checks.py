@@ -47,12 +47,7 @@ def check_relations(ind: Indicator, indicators: dict[str, Indicator], where: Whe
     if ind.part_of:
         whole = indicators.get(ind.part_of)
         if whole is None:
-            close = difflib.get_close_matches(ind.part_of, list(indicators), n=1)
-            hint = (
-                Message(nl=f'bedoel je "{close[0]}"?', en=f'did you mean "{close[0]}"?')
-                if close
-                else Message(nl="schrijf het id van een cijfer", en="expected an indicator id")
-            )
+            hint = closest(ind.part_of, indicators, Message(nl="schrijf het id van een cijfer", en="expected an indicator id"))
             where.problems.add(
                 where.path,
                 ind.line,
@@ -85,6 +80,12 @@ def check_relations(ind: Indicator, indicators: dict[str, Indicator], where: Whe
                         f"(expected at most {most}, or check both figures)",
                     ),
                 )
+
+
+def closest(ref: str, known: dict[str, Indicator], otherwise: Message) -> Message:
+    """What to write instead of an unknown id: the closest known one, else ``otherwise``."""
+    close = difflib.get_close_matches(ref, list(known), n=1)
+    return Message(nl=f'bedoel je "{close[0]}"?', en=f'did you mean "{close[0]}"?') if close else otherwise
 
 
 def check_status(ind: Indicator, where: Where) -> None:

@@ -7,7 +7,6 @@ Numbers are formatted with Babel in the reader's language, never by hand.
 from __future__ import annotations
 
 import datetime
-import difflib
 import os
 import re
 from decimal import Decimal
@@ -19,7 +18,7 @@ from babel.numbers import format_decimal
 from macros.core.files import read_source
 from macros.core.problems import Message, Problems
 from macros.core.schema import LINES, Where, check, compose
-from macros.load.indicator_checks import check_parts, check_relations, check_status
+from macros.load.indicator_checks import check_parts, check_relations, check_status, closest
 from macros.load.indicator_checks import number as _number
 from macros.load.indicator_types import FIGURE, INDICATOR, Figure, Indicator
 
@@ -266,12 +265,7 @@ def _load_figures(node: yaml.Node | None, indicators: dict[str, Indicator], wher
         ids = [i for i in item["indicators"] if i]
         unknown = [i for i in ids if i not in indicators]
         for ref in unknown:
-            close = difflib.get_close_matches(ref, list(indicators), n=1)
-            hint = (
-                Message(nl=f'bedoel je "{close[0]}"?', en=f'did you mean "{close[0]}"?')
-                if close
-                else Message(nl="schrijf een id uit `indicators:`", en="expected an id from `indicators:`")
-            )
+            hint = closest(ref, indicators, Message(nl="schrijf een id uit `indicators:`", en="expected an id from `indicators:`"))
             where.problems.add(
                 where.path,
                 lines["indicators"],

@@ -175,10 +175,15 @@ def _fit_poster(document: str, base_url: str) -> Any:
             chosen, best = variant(POSTER_VARIANTS[1]), below
             available, heights = _heights(best.pages[0])
     used = heights["bottom"] / available
-    low, high = POSTER_MIN, min(POSTER_MAX, POSTER_MIN / used**0.5 * 1.12)
+    return _largest_fitting(lambda size: layout(chosen, size), POSTER_MIN, min(POSTER_MAX, POSTER_MIN / used**0.5 * 1.12), best)
+
+
+def _largest_fitting(layout: Any, low: float, high: float, best: Any) -> Any:
+    """The layout at the largest size between ``low`` (whose layout, ``best``, fits one page)
+    and ``high`` that still fits one page, found by halving to within POSTER_STEP."""
     while high - low > POSTER_STEP:
         middle = (low + high) / 2
-        candidate = layout(chosen, middle)
+        candidate = layout(middle)
         if len(candidate.pages) == 1:
             low, best = middle, candidate
         else:
@@ -204,18 +209,10 @@ def _fit_leaflet(document: str, base_url: str) -> Any:
     best = layout(LEAFLET_SIZE)
     if len(best.pages) == 1:
         return best
-    low, high = LEAFLET_MIN, LEAFLET_SIZE
-    best = layout(low)
-    if len(best.pages) > 1:
-        return best
-    while high - low > POSTER_STEP:
-        middle = (low + high) / 2
-        candidate = layout(middle)
-        if len(candidate.pages) == 1:
-            low, best = middle, candidate
-        else:
-            high = middle
-    return best
+    smallest = layout(LEAFLET_MIN)
+    if len(smallest.pages) > 1:
+        return smallest
+    return _largest_fitting(layout, LEAFLET_MIN, LEAFLET_SIZE, smallest)
 
 
 def _write_pdf(document: str, base_url: str, target: Path, fit: str | None = None, rights: dict[str, Any] | None = None) -> Path:

@@ -15,6 +15,7 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from macros.load.site import Site
 from macros.load.units import Unit
@@ -44,7 +45,7 @@ class Term:
     words: str
     anchor: str
 
-    @property
+    @cached_property
     def pattern(self) -> re.Pattern[str]:
         parts = r"\s+".join(re.escape(part) for part in self.words.split())
         return re.compile(rf"(?<![\w-]){parts}(?![\w-])", re.IGNORECASE)
@@ -56,13 +57,18 @@ def glossary_unit(site: Site, lang: str) -> Unit | None:
 
 
 def terms(unit: Unit) -> list[Term]:
-    """The glossary's entries, in its order."""
+    """The glossary's entries, in its order (read once per text: every page of a build asks)."""
+    return list(_terms(unit.body))
+
+
+@lru_cache(maxsize=8)
+def _terms(body: str) -> tuple[Term, ...]:
     found = []
-    for entry in _ENTRY.finditer(unit.body):
+    for entry in _ENTRY.finditer(body):
         words = _BRACKETS.sub("", html.unescape(_TAG.sub("", entry.group("words")))).strip()
         if words:
             found.append(Term(words, entry.group("anchor")))
-    return found
+    return tuple(found)
 
 
 def mark(markup: str, entries: list[Term], href: Callable[[str], str]) -> str:
