@@ -89,7 +89,10 @@ def closest(ref: str, known: dict[str, Indicator], otherwise: Message) -> Messag
 
 
 def check_status(ind: Indicator, where: Where) -> None:
-    """An estimate says how the source words it; only an estimate has such words."""
+    """An estimate says how the source words it; only an estimate has such words (not
+    checked when the status written was refused: that has its own message)."""
+    if not ind.status:
+        return
     if ind.status == "estimate" and not ind.estimate:
         where.problems.add(
             where.path,

@@ -11,6 +11,7 @@ import os
 import re
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import yaml
 from babel.numbers import format_decimal
@@ -87,7 +88,7 @@ def load_indicators(root: Path, problems: Problems, declared: set[str] | None = 
         result[item["id"]] = Indicator(
             item["id"], item["label"], item.get("short"), item["unit"], item["values"], item["source"], item.get("note"),
             item.get("share_of"), item.get("target"), line, bool(item.get("key")), item.get("part_of"), bool(item.get("headline")),
-            dict(getattr(item["values"], "lines", {})), item.get("status") or "measured", item.get("estimate"),
+            dict(getattr(item["values"], "lines", {})), _status(item), item.get("estimate"),
             item.get("parts"),
         )
     for ind in result.values():
@@ -111,6 +112,12 @@ def load_indicators(root: Path, problems: Problems, declared: set[str] | None = 
         check_parts(ind, result, where)
     figures = _load_figures(sections.get("figures"), result, where, declared)
     return result, figures
+
+
+def _status(item: dict[str, Any]) -> str:
+    """The kind of value as written; measured when none is written; empty when the one written
+    was refused (its own message says why, and no second message follows from it)."""
+    return item.get("status") or ("" if "status" in item[LINES] else "measured")
 
 
 # What a value of each unit can be: (test, words for the message).
